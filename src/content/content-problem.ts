@@ -1,0 +1,41 @@
+/** One thing wrong with one content file, located as precisely as we can. */
+export interface ContentProblem {
+  /** Path relative to the content folder's parent, as an editor would type it. */
+  readonly file: string;
+  /** 1-based line in the file (not in the front-matter block). */
+  readonly line: number;
+  /** 1-based column. */
+  readonly column: number;
+  /** The front-matter field, or a short name for what is wrong (`markdown`, `file`). */
+  readonly field: string;
+  readonly message: string;
+  readonly severity: 'error' | 'warning';
+}
+
+export function formatProblem(problem: ContentProblem): string {
+  const where = `${problem.file}:${problem.line}:${problem.column}`;
+  const label = problem.severity === 'warning' ? 'warning: ' : '';
+  return `${where}  ${problem.field}  ${label}${problem.message}`;
+}
+
+export function sortProblems(problems: readonly ContentProblem[]): ContentProblem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
+}
+
+/** Thrown when content cannot be served: it carries every problem found, not only the first. */
+export class ContentError extends Error {
+  readonly problems: readonly ContentProblem[];
+
+  constructor(problems: readonly ContentProblem[]) {
+    const sorted = sortProblems(problems);
+    const errors = sorted.filter((p) => p.severity === 'error').length;
+    super(
+      `${errors} content ${errors === 1 ? 'error' : 'errors'}:\n` +
+        sorted.map(formatProblem).join('\n'),
+    );
+    this.name = 'ContentError';
+    this.problems = sorted;
+  }
+}

@@ -1,0 +1,34 @@
+const UNIT_MINUTES: Record<string, number> = {
+  h: 60,
+  hr: 60,
+  hrs: 60,
+  hour: 60,
+  hours: 60,
+  m: 1,
+  min: 1,
+  mins: 1,
+  minute: 1,
+  minutes: 1,
+};
+
+/**
+ * Parses a duration as an editor writes it ("4 hours", "90 minutes", "1h30", "1 hour 30 min")
+ * into whole minutes, or undefined when it is not one.
+ */
+export function parseDuration(text: string): number | undefined {
+  const input = text.trim().toLowerCase();
+  // "1h30" is the one form whose minutes carry no unit.
+  const compact = /^(\d+)\s*h\s*(\d{1,2})$/.exec(input);
+  if (compact) return Number(compact[1]) * 60 + Number(compact[2]);
+  const parts = [...input.matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)\s*/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== input.replace(/^\s+/, '')) {
+    return undefined;
+  }
+  let minutes = 0;
+  for (const [, amount, unit] of parts) {
+    const perUnit = UNIT_MINUTES[unit ?? ''];
+    if (perUnit === undefined) return undefined;
+    minutes += Number(amount) * perUnit;
+  }
+  return Number.isInteger(minutes) && minutes > 0 ? minutes : undefined;
+}

@@ -1,0 +1,187 @@
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
+
+/** Where something sits in a file, 1-based. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A problem found while splitting or parsing front-matter, located in the file. */
+export interface FrontMatterIssue extends Position {
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface FrontMatter {
+  readonly data: Record<string, unknown>;
+  readonly body: string;
+  /** 1-based line of the file where the Markdown body starts. */
+  readonly bodyLine: number;
+  /** Position of the value at `path` (or of the key, for unknown keys), for error messages. */
+  readonly locate: (path: readonly PropertyKey[], at?: 'key' | 'value') => Position;
+}
+
+export type FrontMatterResult =
+  | { readonly ok: true; readonly value: FrontMatter }
+  | { readonly ok: false; readonly issues: readonly FrontMatterIssue[] };
+
+// yaml 1.2 core schema: dates stay strings, `010` stays 10; duplicate keys and alias bombs fail.
+const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
+const MAX_ALIAS_COUNT = 50;
+const FENCE = /^---([^\n]*)\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/;
+
+class FrontMatterLanguageError extends Error {}
+
+function refuseLanguage(): never {
+  throw new FrontMatterLanguageError('Front-matter must be YAML');
+}
+
+// gray-matter runs `---js` front-matter through eval unless both names are overridden.
+const GRAY_MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: {
+    yaml: { parse: parseYamlData, stringify: () => '' },
+    js: { parse: refuseLanguage, stringify: () => '' },
+    javascript: { parse: refuseLanguage, stringify: () => '' },
+  },
+};
+
+function parseYamlData(source: string): object {
+  const doc = parseDocument(source, YAML_OPTIONS);
+  if (doc.errors.length > 0 || doc.warnings.length > 0) throw new YamlProblems(doc);
+  const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  return data ?? {};
+}
+
+class YamlProblems extends Error {
+  constructor(readonly doc: Document.Parsed) {
+    super('YAML problems');
+  }
+}
+
+function positionOf(offset: number, counter: LineCounter): Position {
+  const { line, col } = counter.linePos(offset);
+  return { line, column: col };
+}
+
+function yamlIssues(source: string): FrontMatterIssue[] {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { ...YAML_OPTIONS, lineCounter: counter });
+  return [...doc.errors, ...doc.warnings].map((problem) => {
+    const { line, column } = positionOf(problem.pos[0], counter);
+    const message = problem.message.split('\n')[0] ?? problem.message;
+    return { line, column, field: 'yaml', message: describeYamlMessage(problem.code, message) };
+  });
+}
+
+function describeYamlMessage(code: string, message: string): string {
+  if (code === 'DUPLICATE_KEY') return 'This key appears twice: each field may be given once';
+  if (code === 'TAG_RESOLVE_FAILED') {
+    return `YAML tags are not allowed in front-matter (${message.replace(/^Unresolved tag: /, '')})`;
+  }
+  return `Invalid YAML: ${message}`;
+}
+
+function locator(source: string) {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { ...YAML_OPTIONS, lineCounter: counter });
+  return (path: readonly PropertyKey[], at: 'key' | 'value' = 'value'): Position => {
+    const parentPath = path.slice(0, -1);
+    const last = path[path.length - 1];
+    const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
+    if (isMap(parent) && last !== undefined) {
+      const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last));
+      const node = (at === 'key' ? pair?.key : (pair?.value ?? pair?.key)) as Node | undefined;
+      if (node?.range) return positionOf(node.range[0], counter);
+    }
+    const node = doc.getIn(path, true) as Node | undefined;
+    if (node?.range) return positionOf(node.range[0], counter);
+    if (parent && (parent as Node).range) return positionOf((parent as Node).range![0], counter);
+    return { line: 1, column: 1 };
+  };
+}
+
+function aliasOrOther(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /alias/i.test(message)
+    ? `Too many YAML aliases (more than ${MAX_ALIAS_COUNT}): content is not the place for them`
+    : `Could not read the YAML: ${message}`;
+}
+
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/**
+ * Splits a content file into YAML front-matter and Markdown body. Never evaluates code, never
+ * throws: every problem comes back located in the file, so that all of them can be reported.
+ */
+export function parseFrontMatter(rawSource: string): FrontMatterResult {
+  // CRLF and a BOM are editors' habits, not errors; dropping them changes no line number.
+  const source = rawSource.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (source.trim() === '') {
+    const message = 'The file is empty: start it with front-matter (title, description) between two lines of ---';
+    return { ok: false, issues: [{ line: 1, column: 1, field: 'front-matter', message }] };
+  }
+  const fence = FENCE.exec(source);
+  if (!fence) {
+    const message = source.startsWith('---')
+      ? 'The front-matter is not closed: add a line with only --- after the last field'
+      : 'Expected front-matter at the top of the file, between two lines of ---';
+    return { ok: false, issues: [{ line: 1, column: 1, field: 'front-matter', message }] };
+  }
+  const language = (fence[1] ?? '').trim();
+  if (language !== '' && language.toLowerCase() !== 'yaml') {
+    const message = `Front-matter must be YAML; "---${language}" is not accepted (code in content is never run)`;
+    return { ok: false, issues: [{ line: 1, column: 4, field: 'front-matter', message }] };
+  }
+  // The YAML keeps its opening line (emptied) so that its line numbers are the file's.
+  const yamlSource = fence[0].replace(/\n---[ \t]*\n?$/, '').replace(/^---[^\n]*/, '');
+  try {
+    const file = matter(source, GRAY_MATTER_OPTIONS);
+    const data = file.data as unknown;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      return {
+        ok: false,
+        issues: [{ line: 2, column: 1, field: 'front-matter', message: 'Expected fields as `name: value` lines' }],
+      };
+    }
+    const locate = locator(yamlSource);
+    return {
+      ok: true,
+      value: {
+        data: data as Record<string, unknown>,
+        body: file.content,
+        bodyLine: lineOfOffset(source, fence[0].length),
+        locate,
+      },
+    };
+  } catch (error) {
+    if (error instanceof YamlProblems) {
+      return { ok: false, issues: yamlIssues(yamlSource) };
+    }
+    return { ok: false, issues: [{ line: 1, column: 1, field: 'front-matter', message: aliasOrOther(error) }] };
+  }
+}
+
+export type YamlFileResult =
+  | { readonly ok: true; readonly data: Record<string, unknown>; readonly locate: FrontMatter['locate'] }
+  | { readonly ok: false; readonly issues: readonly FrontMatterIssue[] };
+
+/** Parses a whole YAML file (site.yaml) with the same safety rules as front-matter. */
+export function parseYamlFile(rawSource: string): YamlFileResult {
+  const source = rawSource.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  try {
+    const data = parseYamlData(source);
+    if (Array.isArray(data)) {
+      return { ok: false, issues: [{ line: 1, column: 1, field: 'yaml', message: 'Expected fields as `name: value` lines, not a list' }] };
+    }
+    return { ok: true, data: data as Record<string, unknown>, locate: locator(source) };
+  } catch (error) {
+    if (error instanceof YamlProblems) return { ok: false, issues: yamlIssues(source) };
+    return { ok: false, issues: [{ line: 1, column: 1, field: 'yaml', message: aliasOrOther(error) }] };
+  }
+}

@@ -1,0 +1,15 @@
+/** The canonical URL scheme (DESIGN.md): directory-style, so a static export works anywhere. */
+export const catalogUrl = '/';
+
+export function courseUrl(course: string): string {
+  return `/courses/${course}/`;
+}
+
+export function chapterUrl(course: string, chapter: string): string {
+  return `/courses/${course}/${chapter}/`;
+}
+
+export function contentAssetUrl(relativePath: string, hash: string): string {
+  const dot = relativePath.lastIndexOf('.');
+  return `/assets/content/${relativePath.slice(0, dot)}.${hash}${relativePath.slice(dot)}`;
+}

@@ -1,0 +1,88 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { canonicalUrl } from './canonical-url.js';
+import { servePrepared } from './serve-prepared.js';
+import type { SiteHolder } from './site-holder.js';
+
+const READ_METHODS = new Set(['GET', 'HEAD']);
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+function statusPage(holder: SiteHolder, status: number) {
+  const pages = holder.current().statusPages;
+  return pages.get(status) ?? pages.get(status >= 500 ? 500 : 400) ?? pages.get(500)!;
+}
+
+/** The prepared page or asset a GET or HEAD asks for; query strings never make a new page. */
+export function lookupPrepared(
+  holder: SiteHolder,
+  method: string | undefined,
+  url: string | undefined,
+) {
+  if (!method || !READ_METHODS.has(method)) return undefined;
+  return holder.current().responses.get(pathOf(url ?? '/'));
+}
+
+export function preparedResponses(holder: SiteHolder): RequestHandler {
+  return function preparedResponsesMiddleware(req, res, next) {
+    const prepared = lookupPrepared(holder, req.method, req.url);
+    if (prepared) servePrepared(req, res, prepared);
+    else next();
+  };
+}
+
+/** `/courses/%E0%A4%A` is not a path any page could have: 400, not a 404 nor a 500. */
+export function rejectMalformedPaths(holder: SiteHolder): RequestHandler {
+  return function rejectMalformedPathsMiddleware(req, res, next) {
+    try {
+      decodeURIComponent(pathOf(req.url));
+    } catch {
+      servePrepared(req, res, statusPage(holder, 400));
+      return;
+    }
+    next();
+  };
+}
+
+/** The site is read-only: anything but GET and HEAD is 405, whatever the path. */
+export function readOnly(holder: SiteHolder): RequestHandler {
+  return function readOnlyMiddleware(req, res, next) {
+    if (READ_METHODS.has(req.method)) return next();
+    res.setHeader('Allow', 'GET, HEAD');
+    servePrepared(req, res, statusPage(holder, 405));
+  };
+}
+
+export function redirectToCanonical(holder: SiteHolder): RequestHandler {
+  return function redirectToCanonicalMiddleware(req, res, next) {
+    const target = canonicalUrl(pathOf(req.url), (url) => holder.current().responses.has(url));
+    if (!target) return next();
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.redirect(301, target);
+  };
+}
+
+export function notFound(holder: SiteHolder): RequestHandler {
+  return function notFoundMiddleware(req, res) {
+    servePrepared(req, res, statusPage(holder, 404));
+  };
+}
+
+function statusOf(error: unknown): number {
+  const status =
+    (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
+    (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}
+
+/** The last resort: a real page, a status that tells the truth, no stack trace and no path. */
+export function errorPage(holder: SiteHolder, log: (error: unknown) => void): ErrorRequestHandler {
+  return function errorPageMiddleware(error: unknown, req, res, next) {
+    const status = statusOf(error);
+    if (status >= 500) log(error);
+    if (res.headersSent) return next(error);
+    servePrepared(req, res, statusPage(holder, status));
+  };
+}

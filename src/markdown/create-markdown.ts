@@ -1,0 +1,22 @@
+import MarkdownIt, { type MarkdownIt as Markdown } from 'markdown-it';
+import { calloutPlugin } from './plugins/callout.js';
+import { contentLinksPlugin } from './plugins/content-links.js';
+import { figurePlugin } from './plugins/figure.js';
+import { headingsPlugin } from './plugins/headings.js';
+import { tablePlugin } from './plugins/table.js';
+
+/**
+ * The one Markdown dialect of Lectern. The 'default' preset keeps raw HTML off and refuses
+ * `javascript:` links ('commonmark' would turn HTML on).
+ */
+export function createMarkdown(): Markdown {
+  return (
+    new MarkdownIt('default', { html: false, linkify: true, typographer: true })
+      .use(calloutPlugin)
+      .use(tablePlugin)
+      // headings before figure and links: anchor ids come from the inline text alone.
+      .use(headingsPlugin)
+      .use(figurePlugin)
+      .use(contentLinksPlugin)
+  );
+}

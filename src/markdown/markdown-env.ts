@@ -1,0 +1,75 @@
+import type { MarkdownIt } from 'markdown-it';
+
+/** A heading of a rendered document, for its in-page table of contents. */
+export interface Heading {
+  readonly level: number;
+  readonly id: string;
+  readonly text: string;
+}
+
+export interface ResolvedImage {
+  readonly url: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+export interface MarkdownProblem {
+  /** 0-based line in the Markdown source. */
+  readonly line: number;
+  readonly field: string;
+  readonly message: string;
+  readonly severity: 'error' | 'warning';
+  /** Text as written on that line, to find the column. */
+  readonly needle: string;
+}
+
+/** A link to check once every document is rendered (the target may not be rendered yet). */
+export interface PendingLink {
+  readonly line: number;
+  /** The target as written, e.g. `02-front-matter.md#duration` or `#tables`. */
+  readonly written: string;
+  /** The target page's source file (undefined for a link within the same document). */
+  readonly file: string | undefined;
+  readonly fragment: string | undefined;
+}
+
+/**
+ * What one render needs from, and tells, the content core. markdown-it passes `env` to every
+ * rule, so plugins stay pure functions of `md` and all per-document state lives here.
+ */
+export interface MarkdownEnv {
+  /** Maps a relative link to another Markdown file (`02-x.md#frag`) to its page URL. */
+  resolveLink(
+    written: string,
+  ): { url: string; file: string; fragment: string | undefined } | undefined;
+  /** Maps an image path as written to its public URL, or undefined if there is no such file. */
+  resolveImage(written: string): ResolvedImage | undefined;
+  readonly headings: Heading[];
+  readonly links: PendingLink[];
+  readonly problems: MarkdownProblem[];
+}
+
+export function createMarkdownEnv(
+  resolvers: Pick<MarkdownEnv, 'resolveLink' | 'resolveImage'>,
+): MarkdownEnv {
+  return { ...resolvers, headings: [], links: [], problems: [] };
+}
+
+/** The env of a render started by the content core (markdown-it types it loosely). */
+export function envOf(state: { env: object }): MarkdownEnv {
+  return state.env as MarkdownEnv;
+}
+
+/** A URL fragment as text; a malformed escape is kept as written rather than thrown. */
+export function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/** Renders with a typed env (markdown-it types env as an open record; ours is a closed interface). */
+export function renderMarkdown(markdown: MarkdownIt, source: string, env: MarkdownEnv): string {
+  return markdown.render(source, env as unknown as Record<string, unknown>);
+}

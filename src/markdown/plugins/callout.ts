@@ -1,0 +1,24 @@
+import type { MarkdownIt } from 'markdown-it';
+import container from 'markdown-it-container';
+
+export const CALLOUT_TYPES = { note: 'Note', tip: 'Tip', warning: 'Warning' } as const;
+
+/**
+ * `::: note`, `::: tip Optional title`, `::: warning` blocks. A div with role="note", not an
+ * aside: an aside inside main is a landmark of its own for screen readers.
+ */
+export function calloutPlugin(md: MarkdownIt): void {
+  for (const [type, label] of Object.entries(CALLOUT_TYPES)) {
+    md.use(container, type, {
+      render(tokens: { info: string; nesting: number }[], index: number): string {
+        const token = tokens[index];
+        if (!token || token.nesting !== 1) return '</div>\n';
+        const title = token.info.trim().slice(type.length).trim() || label;
+        return (
+          `<div class="callout callout-${type}" role="note">\n` +
+          `<p class="callout-title">${md.utils.escapeHtml(title)}</p>\n`
+        );
+      },
+    });
+  }
+}

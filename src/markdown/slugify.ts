@@ -1,0 +1,48 @@
+// Names that a bare id would shadow on `window` or `document` (DOM clobbering): such headings
+// get a prefix, every other heading keeps its readable id.
+const RESERVED = new Set([
+  'location',
+  'document',
+  'window',
+  'top',
+  'self',
+  'parent',
+  'frames',
+  'opener',
+  'name',
+  'history',
+  'navigator',
+  'origin',
+  'cookie',
+  'domain',
+  'forms',
+  'images',
+  'links',
+  'body',
+  'head',
+  'alert',
+  'close',
+  'closed',
+  'length',
+  'status',
+  'content',
+  'event',
+  'external',
+  'constructor',
+  'prototype',
+  'tostring',
+  'valueof',
+  '__proto__',
+]);
+
+/** Readable, stable heading ids: "We Tell It Like It Is" -> "we-tell-it-like-it-is". */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug === '') return 'section';
+  return RESERVED.has(slug) || /^\d/.test(slug) ? `section-${slug}` : slug;
+}

@@ -1,0 +1,38 @@
+import type { CalendarDate } from '../content/calendar-date.js';
+import type { Difficulty } from '../content/schema.js';
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+/** 240 -> "4 hours", 90 -> "1 hour 30 minutes", 45 -> "45 minutes". */
+export function formatDuration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return plural(rest, 'minute');
+  return rest === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(rest, 'minute')}`;
+}
+
+/** 240 -> "PT4H", 90 -> "PT1H30M": the ISO 8601 form that structured data asks for. */
+export function isoDuration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return `PT${hours ? `${hours}H` : ''}${rest ? `${rest}M` : ''}`;
+}
+
+const DIFFICULTY_LABELS: Record<Difficulty, string> = {
+  easy: 'Easy',
+  medium: 'Medium',
+  hard: 'Hard',
+};
+
+export function difficultyLabel(difficulty: Difficulty): string {
+  return DIFFICULTY_LABELS[difficulty];
+}
+
+/** A short date in the page's language: 2024-03-21 -> "3/21/24" in English. */
+export function formatShortDate(date: CalendarDate, language: string): string {
+  const locale = language === 'en' ? 'en-US' : language;
+  const formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' });
+  return formatter.format(new Date(Date.UTC(date.year, date.month - 1, date.day)));
+}

@@ -1,0 +1,7 @@
+/** What the pages need from outside the content: where they live and their assets' URLs. */
+export interface PageContext {
+  /** Absolute base URL without a trailing slash, e.g. https://courses.example.com. */
+  readonly siteUrl: string;
+  readonly stylesheetUrl: string;
+  readonly scriptUrls: readonly string[];
+}

@@ -1,0 +1,207 @@
+import type { Chapter, Course, Cta, Site } from '../content/model.js';
+import { catalogUrl } from '../content/urls.js';
+import { difficultyLabel, formatDuration, formatShortDate } from './format.js';
+import type { PageContext } from './page-context.js';
+import type {
+  ChapterLinkModel,
+  CtaModel,
+  FactsModel,
+  LayoutModel,
+  LinkModel,
+  Page,
+  StatusPageModel,
+} from './view-model.js';
+
+const DIFFICULTY_LEVELS = { easy: 1, medium: 2, hard: 3 } as const;
+const CONTENTS_LEVELS = new Set([2, 3]);
+
+function facts(course: Course): FactsModel {
+  return {
+    duration: formatDuration(course.durationMinutes),
+    difficulty: difficultyLabel(course.difficulty),
+    difficultyLevel: DIFFICULTY_LEVELS[course.difficulty],
+    free: course.free,
+    updatedIso: course.updated.iso,
+    updatedLabel: formatShortDate(course.updated, course.language),
+  };
+}
+
+function cta(value: Cta | undefined): CtaModel | undefined {
+  return (
+    value && { title: value.title, points: value.points, link: value.link, image: value.image }
+  );
+}
+
+function chapterLinks(course: Course, current?: Chapter): ChapterLinkModel[] {
+  return course.chapters.map((chapter) => ({
+    url: chapter.url,
+    label: chapter.title,
+    number: chapter.number,
+    current: chapter === current,
+  }));
+}
+
+function link(target: { url: string; title: string } | undefined): LinkModel | undefined {
+  return target && { url: target.url, label: target.title };
+}
+
+function latestYear(site: Site): number {
+  return Math.max(...site.courses.map((c) => c.updated.year), 2024);
+}
+
+function layout(
+  site: Site,
+  context: PageContext,
+  page: { title: string; description: string; url?: string; lang?: string; noindex?: boolean },
+): LayoutModel {
+  return {
+    lang: page.lang ?? site.language,
+    title: page.title,
+    description: page.description,
+    canonicalUrl: page.url === undefined ? undefined : context.siteUrl + page.url,
+    siteTitle: site.title,
+    themeColor: site.themeColor,
+    stylesheetUrl: context.stylesheetUrl,
+    scriptUrls: context.scriptUrls,
+    noindex: page.noindex ?? false,
+    organization: site.organization,
+    year: latestYear(site),
+  };
+}
+
+function catalogPage(site: Site, context: PageContext): Page {
+  return {
+    url: catalogUrl,
+    status: 200,
+    layout: layout(site, context, {
+      title: site.title,
+      description: site.description,
+      url: catalogUrl,
+    }),
+    page: {
+      template: 'catalog',
+      heading: site.title,
+      intro: site.description,
+      courses: site.courses.map((course) => ({
+        url: course.url,
+        title: course.title,
+        description: course.description,
+        facts: facts(course),
+        chapterCount: course.chapters.length,
+      })),
+    },
+  };
+}
+
+function coursePage(site: Site, course: Course, context: PageContext): Page {
+  return {
+    url: course.url,
+    status: 200,
+    layout: layout(site, context, {
+      title: `${course.title} - ${site.title}`,
+      description: course.description,
+      url: course.url,
+      lang: course.language,
+    }),
+    page: {
+      template: 'course',
+      breadcrumbs: [{ url: catalogUrl, label: 'Courses' }],
+      title: course.title,
+      facts: facts(course),
+      introHtml: course.introHtml,
+      chapters: chapterLinks(course),
+      start: link(course.chapters[0]),
+      cta: cta(course.cta),
+    },
+  };
+}
+
+function chapterPage(site: Site, course: Course, index: number, context: PageContext): Page {
+  const chapter = course.chapters[index] as Chapter;
+  return {
+    url: chapter.url,
+    status: 200,
+    layout: layout(site, context, {
+      title: `${chapter.title} - ${course.title} - ${site.title}`,
+      description: chapter.description ?? course.description,
+      url: chapter.url,
+      lang: course.language,
+    }),
+    page: {
+      template: 'chapter',
+      breadcrumbs: [
+        { url: catalogUrl, label: 'Courses' },
+        { url: course.url, label: course.title },
+      ],
+      course: { url: course.url, label: course.title },
+      facts: facts(course),
+      title: chapter.title,
+      number: index + 1,
+      chapterCount: course.chapters.length,
+      contents: chapter.headings.filter((h) => CONTENTS_LEVELS.has(h.level)),
+      html: chapter.html,
+      chapters: chapterLinks(course, chapter),
+      previous: link(course.chapters[index - 1]),
+      next: link(course.chapters[index + 1]),
+      cta: cta(course.cta),
+    },
+  };
+}
+
+/** Every page of the site, for the server and the static export alike. */
+export function allPages(site: Site, context: PageContext): Page[] {
+  return [
+    catalogPage(site, context),
+    ...site.courses.flatMap((course) => [
+      coursePage(site, course, context),
+      ...course.chapters.map((_, index) => chapterPage(site, course, index, context)),
+    ]),
+  ];
+}
+
+const STATUS_TEXT: Record<number, { heading: string; message: string }> = {
+  400: {
+    heading: 'Bad request',
+    message: 'This address could not be understood. Check it for typing mistakes.',
+  },
+  404: {
+    heading: 'Page not found',
+    message: 'There is no page at this address. It may have moved, or the link may be mistyped.',
+  },
+  405: { heading: 'Method not allowed', message: 'This site can only be read: use GET or HEAD.' },
+  500: {
+    heading: 'Something went wrong',
+    message:
+      'This page could not be shown because of an error on our side. Please try again in a moment.',
+  },
+};
+
+export const STATUS_CODES = Object.keys(STATUS_TEXT).map(Number);
+
+/** The page answered with an error status; it is never indexed and has no canonical URL. */
+export function statusPage(site: Site, status: number, context: PageContext): Page {
+  const text = STATUS_TEXT[status] ?? {
+    heading: 'Error',
+    message: 'The request could not be completed.',
+  };
+  const page: StatusPageModel = {
+    template: 'status',
+    status,
+    heading: text.heading,
+    message: text.message,
+    links: [
+      { url: catalogUrl, label: 'See all courses' },
+      ...site.courses.map((course) => ({ url: course.url, label: course.title })),
+    ],
+  };
+  return {
+    url: `/${status}.html`,
+    status,
+    layout: layout(site, context, {
+      title: `${text.heading} - ${site.title}`,
+      description: text.message,
+      noindex: true,
+    }),
+    page,
+  };
+}

@@ -1,0 +1,110 @@
+import type { Heading } from '../markdown/markdown-env.js';
+
+/** What the layout needs on every page; the page template gets the rest. */
+export interface LayoutModel {
+  readonly lang: string;
+  readonly title: string;
+  readonly description: string;
+  readonly canonicalUrl: string | undefined;
+  readonly siteTitle: string;
+  readonly themeColor: string;
+  readonly stylesheetUrl: string;
+  readonly scriptUrls: readonly string[];
+  readonly noindex: boolean;
+  readonly organization: { readonly name: string; readonly url: string };
+  readonly year: number;
+}
+
+export interface LinkModel {
+  readonly url: string;
+  readonly label: string;
+}
+
+export interface FactsModel {
+  readonly duration: string;
+  readonly difficulty: string;
+  /** 1 to 3 filled bars of the difficulty icon. */
+  readonly difficultyLevel: number;
+  readonly free: boolean;
+  readonly updatedIso: string;
+  readonly updatedLabel: string;
+}
+
+export interface ChapterLinkModel extends LinkModel {
+  readonly number: number;
+  readonly current: boolean;
+}
+
+export interface CtaModel {
+  readonly title: string;
+  readonly points: readonly string[];
+  readonly link: { readonly text: string; readonly href: string };
+  readonly image:
+    | {
+        readonly url: string;
+        readonly alt: string;
+        readonly width?: number;
+        readonly height?: number;
+      }
+    | undefined;
+}
+
+export interface CourseCardModel {
+  readonly url: string;
+  readonly title: string;
+  readonly description: string;
+  readonly facts: FactsModel;
+  readonly chapterCount: number;
+}
+
+export interface CatalogPageModel {
+  readonly template: 'catalog';
+  readonly heading: string;
+  readonly intro: string;
+  readonly courses: readonly CourseCardModel[];
+}
+
+export interface CoursePageModel {
+  readonly template: 'course';
+  readonly breadcrumbs: readonly LinkModel[];
+  readonly title: string;
+  readonly facts: FactsModel;
+  readonly introHtml: string;
+  readonly chapters: readonly ChapterLinkModel[];
+  readonly start: LinkModel | undefined;
+  readonly cta: CtaModel | undefined;
+}
+
+export interface ChapterPageModel {
+  readonly template: 'chapter';
+  readonly breadcrumbs: readonly LinkModel[];
+  readonly course: LinkModel;
+  readonly facts: FactsModel;
+  readonly title: string;
+  readonly number: number;
+  readonly chapterCount: number;
+  readonly contents: readonly Heading[];
+  readonly html: string;
+  readonly chapters: readonly ChapterLinkModel[];
+  readonly previous: LinkModel | undefined;
+  readonly next: LinkModel | undefined;
+  readonly cta: CtaModel | undefined;
+}
+
+export interface StatusPageModel {
+  readonly template: 'status';
+  readonly status: number;
+  readonly heading: string;
+  readonly message: string;
+  readonly links: readonly LinkModel[];
+}
+
+export type PageModel = CatalogPageModel | CoursePageModel | ChapterPageModel | StatusPageModel;
+
+/** One page ready for its template: the URL it answers, its layout and its content. */
+export interface Page {
+  readonly url: string;
+  readonly status: number;
+  readonly layout: LayoutModel;
+  readonly page: PageModel;
+}

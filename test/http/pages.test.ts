@@ -1,0 +1,135 @@
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultListener } from '../support/default-site.js';
+
+let listener: Awaited<ReturnType<typeof defaultListener>>['listener'];
+let pageUrls: readonly string[];
+
+beforeAll(async () => {
+  const site = await defaultListener();
+  listener = site.listener;
+  pageUrls = site.built.rendered.pageUrls;
+});
+
+const COURSE = '/courses/our-principles/';
+const CHAPTER = '/courses/our-principles/our-principles/';
+
+describe('every page', () => {
+  it('answers 200 with HTML, one h1 and a skip link', async () => {
+    expect(pageUrls.length).toBeGreaterThanOrEqual(8);
+    for (const url of pageUrls) {
+      const response = await request(listener).get(url);
+      expect(response.status, url).toBe(200);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.text.match(/<h1[ >]/g), url).toHaveLength(1);
+      expect(response.text).toContain('<a class="skip-link" href="#main">');
+      expect(response.text).not.toMatch(/\sstyle=|<script>/);
+    }
+  });
+});
+
+describe('the catalog', () => {
+  it('lists every course with its facts', async () => {
+    const { text } = await request(listener).get('/').expect(200);
+    expect(text).toContain(
+      '<a href="/courses/our-principles/">Discover the OpenClassrooms principles</a>',
+    );
+    expect(text).toContain('<a href="/courses/write-a-course/">Write a course with Lectern</a>');
+    expect(text).toContain('4 hours');
+    expect(text).toContain('Medium');
+  });
+});
+
+describe('the course page', () => {
+  it('shows the course facts as the seed does', async () => {
+    const { text } = await request(listener).get(COURSE).expect(200);
+    expect(text).toContain('<h1>Discover the OpenClassrooms principles</h1>');
+    expect(text).toMatch(/Duration:<\/span> 4 hours/);
+    expect(text).toMatch(/Difficulty:<\/span> Medium/);
+    expect(text).toContain('Free online content available in this course.');
+    expect(text).toContain('Last updated on <time datetime="2024-03-21">3/21/24</time>');
+  });
+
+  it('lists its chapters and links to the first one', async () => {
+    const { text } = await request(listener).get(COURSE).expect(200);
+    expect(text).toContain(
+      `<a href="${CHAPTER}"><span class="chapter-number">1</span><span class="chapter-title">Our Principles</span></a>`,
+    );
+    expect(text).toContain(`<a class="button button-start" href="${CHAPTER}">Start the course</a>`);
+  });
+
+  it('shows the diploma call to action with its four points and the certificate', async () => {
+    const { text } = await request(listener).get(COURSE).expect(200);
+    expect(text).toContain('Ever considered an OpenClassrooms diploma?');
+    for (const point of [
+      'Up to 100% of your training program funded',
+      'Flexible start date',
+      'Career-focused projects',
+      'Individual mentoring',
+    ]) {
+      expect(text).toContain(point);
+    }
+    expect(text).toContain('Find the training program and funding option that suits you best');
+    expect(text).toMatch(
+      /<img src="\/assets\/content\/images\/certificate\.[0-9a-f]{10}\.svg" alt="Example of certificate of achievement"/,
+    );
+  });
+});
+
+describe('the chapter page', () => {
+  it('renders the four principles as sections', async () => {
+    const { text } = await request(listener).get(CHAPTER).expect(200);
+    expect(text).toContain('<h1>Our Principles</h1>');
+    for (const [id, heading] of [
+      ['we-care', 'We Care'],
+      ['we-tell-it-like-it-is', 'We Tell It Like It Is'],
+      ['we-dare', 'We Dare'],
+      ['we-persist', 'We Persist'],
+      ['more-details', 'More details'],
+    ]) {
+      expect(text).toContain(`<h2 id="${id}">${heading}</h2>`);
+      expect(text).toContain(`<a href="#${id}">${heading}</a>`);
+    }
+  });
+
+  it('renders both illustrations as figures with their captions', async () => {
+    const { text } = await request(listener).get(CHAPTER).expect(200);
+    expect(text).toContain('<figcaption>OpenClassrooms principles</figcaption>');
+    expect(text).toContain('<figcaption>The behaviors linked to our principles</figcaption>');
+  });
+
+  it('renders the behaviors table with a row for each principle', async () => {
+    const { text } = await request(listener).get(CHAPTER).expect(200);
+    const table = /<table>[\s\S]*<\/table>/.exec(text)?.[0] ?? '';
+    expect(table.match(/<tr>/g)).toHaveLength(5);
+    for (const principle of ['We care', 'We tell it like it is', 'We dare', 'We persist']) {
+      expect(table).toMatch(new RegExp(`<td>${principle}</td>`, 'i'));
+    }
+  });
+
+  it('shows the course facts, the chapter list and the call to action', async () => {
+    const { text } = await request(listener).get(CHAPTER).expect(200);
+    expect(text).toContain('Last updated on <time datetime="2024-03-21">3/21/24</time>');
+    expect(text).toContain(`<a href="${CHAPTER}" aria-current="page">`);
+    expect(text).toContain('Ever considered an OpenClassrooms diploma?');
+  });
+
+  it('links to the previous and next chapters', async () => {
+    const { text } = await request(listener)
+      .get('/courses/write-a-course/front-matter/')
+      .expect(200);
+    expect(text).toMatch(
+      /<a class="pager-link pager-previous" href="\/courses\/write-a-course\/course-and-chapters\/" rel="prev">/,
+    );
+    expect(text).toMatch(
+      /<a class="pager-link pager-next" href="\/courses\/write-a-course\/markdown\/" rel="next">/,
+    );
+  });
+
+  it('is the same page with a query string, not a new one', async () => {
+    const plain = await request(listener).get(CHAPTER);
+    const withQuery = await request(listener).get(`${CHAPTER}?utm_source=x`);
+    expect(withQuery.status).toBe(200);
+    expect(withQuery.text).toBe(plain.text);
+  });
+});

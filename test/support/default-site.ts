@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { createApp, createRequestListener } from '../../src/app.js';
+import { buildSite } from '../../src/build-site.js';
+import { holdSite } from '../../src/http/site-holder.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const SITE_URL = 'https://courses.example.com';
+
+/** The default content of the repository, built as `npm start` builds it. */
+export async function buildDefaultSite(root = ROOT) {
+  return buildSite({
+    contentDir: path.join(root, 'content'),
+    viewsDir: path.join(root, 'views'),
+    publicDir: path.join(root, 'public'),
+    siteUrl: SITE_URL,
+    fallbackSiteUrl: 'http://localhost:3000',
+    displayRoot: root,
+  });
+}
+
+export async function defaultListener() {
+  const built = await buildDefaultSite();
+  const holder = holdSite(built.rendered);
+  return {
+    built,
+    holder,
+    listener: createRequestListener(holder, createApp(holder, { logError: () => {} })),
+  };
+}

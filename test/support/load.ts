@@ -1,0 +1,27 @@
+import { loadSite } from '../../src/content/load-site.js';
+import { ContentError, formatProblem } from '../../src/content/content-problem.js';
+import { createMarkdown } from '../../src/markdown/create-markdown.js';
+import { contentFolder } from './content-fixture.js';
+
+/** Loads files as a content folder; returns the problems as the editor would read them. */
+export async function problemsOf(files: Record<string, string | Buffer>): Promise<string[]> {
+  const folder = await contentFolder(files);
+  try {
+    const { warnings } = await loadSite({ contentDir: folder.dir, markdown: createMarkdown() });
+    return warnings.map(formatProblem);
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems.map(formatProblem);
+    throw error;
+  } finally {
+    await folder.cleanup();
+  }
+}
+
+export async function loadFiles(files: Record<string, string | Buffer>) {
+  const folder = await contentFolder(files);
+  try {
+    return await loadSite({ contentDir: folder.dir, markdown: createMarkdown() });
+  } finally {
+    await folder.cleanup();
+  }
+}
