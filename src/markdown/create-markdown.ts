@@ -1,5 +1,6 @@
 import MarkdownIt, { type MarkdownIt as Markdown } from 'markdown-it';
 import { calloutPlugin } from './plugins/callout.js';
+import { codeBlockPlugin } from './plugins/code-block.js';
 import { contentLinksPlugin } from './plugins/content-links.js';
 import { figurePlugin } from './plugins/figure.js';
 import { headingsPlugin } from './plugins/headings.js';
@@ -14,6 +15,7 @@ export function createMarkdown(): Markdown {
     new MarkdownIt('default', { html: false, linkify: true, typographer: true })
       .use(calloutPlugin)
       .use(tablePlugin)
+      .use(codeBlockPlugin)
       // headings before figure and links: anchor ids come from the inline text alone.
       .use(headingsPlugin)
       .use(figurePlugin)

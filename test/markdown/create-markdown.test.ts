@@ -40,6 +40,17 @@ describe('createMarkdown', () => {
     expect(html).not.toContain('style=');
   });
 
+  it('names each table after its section, so that no two regions share a name', () => {
+    const { html } = render(
+      '## We care\n\n| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n\n## We dare\n\n| c |\n|---|\n| 3 |',
+    );
+    expect(html.match(/aria-label="[^"]*"/g)).toEqual([
+      'aria-label="Table: We care"',
+      'aria-label="Table: We care (2)"',
+      'aria-label="Table: We dare"',
+    ]);
+  });
+
   it('escapes raw HTML instead of rendering it', () => {
     const { html } = render('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>');
     expect(html).not.toContain('<script>');
@@ -64,6 +75,12 @@ describe('createMarkdown', () => {
       { level: 2, id: 'we-tell-it-like-it-is', text: 'We Tell It Like It Is' },
       { level: 3, id: 'details', text: 'Details' },
     ]);
+  });
+
+  it('makes code blocks focusable, so that keyboard users can scroll them', () => {
+    expect(render('```ts\nconst x = 1;\n```').html).toBe(
+      '<pre tabindex="0"><code class="language-ts">const x = 1;\n</code></pre>\n',
+    );
   });
 
   it('prefixes heading ids that would shadow a DOM global', () => {
