@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import {
   errorPage,
   lookupPrepared,
@@ -16,6 +16,8 @@ import type { SiteHolder } from './http/site-holder.js';
 export interface AppOptions {
   /** Where errors of the server's own making are reported. */
   readonly logError?: (error: unknown) => void;
+  /** Handlers tried after the pages and before the fallbacks (development's live reload). */
+  readonly extraHandlers?: readonly RequestHandler[];
 }
 
 /**
@@ -31,6 +33,7 @@ export function createApp(holder: SiteHolder, options: AppOptions = {}): Express
   app.use(rejectMalformedPaths(holder));
   app.use(readOnly(holder));
   app.use(preparedResponses(holder));
+  for (const handler of options.extraHandlers ?? []) app.use(handler);
   app.use(redirectToCanonical(holder));
   app.use(notFound(holder));
   app.use(errorPage(holder, options.logError ?? ((error) => console.error(error))));

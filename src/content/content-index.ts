@@ -10,6 +10,8 @@ import { contentAssetUrl } from './urls.js';
 export interface ContentIndex {
   /** Page URL of each Markdown file, by path relative to the content folder. */
   readonly pages: ReadonlyMap<string, string>;
+  /** The other way round: the Markdown file behind each page URL. */
+  readonly filesByUrl: ReadonlyMap<string, string>;
   readonly assets: ReadonlyMap<string, ContentAsset>;
 }
 
@@ -47,10 +49,13 @@ export function resolversFor(index: ContentIndex, fromFile: string) {
   return {
     resolveLink(written: string) {
       const hash = written.indexOf('#');
-      const target = resolveRelative(fromFile, hash === -1 ? written : written.slice(0, hash));
+      const path = hash === -1 ? written : written.slice(0, hash);
+      const fragment = hash === -1 ? undefined : decodeFragment(written.slice(hash + 1)) || undefined;
+      // A site path (`/courses/x/`) is checked against the pages; the catalog has no file of its own.
+      if (path === '/') return { url: '/', file: '', fragment: undefined };
+      const target = path.startsWith('/') ? index.filesByUrl.get(path) : resolveRelative(fromFile, path);
       const url = target === undefined ? undefined : index.pages.get(target);
       if (target === undefined || url === undefined) return undefined;
-      const fragment = hash === -1 ? undefined : decodeFragment(written.slice(hash + 1)) || undefined;
       return { url, file: target, fragment };
     },
     resolveImage(written: string): ResolvedImage | undefined {

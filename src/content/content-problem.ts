@@ -39,3 +39,16 @@ export class ContentError extends Error {
     this.problems = sorted;
   }
 }
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The last line of a check: what was found, and whether the site can be served. */
+export function summarizeProblems(problems: readonly ContentProblem[], pages: number | undefined): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const counts = `${plural(errors, 'error')}, ${plural(problems.length - errors, 'warning')}`;
+  if (errors > 0) return `✖ ${counts}.`;
+  const checked = `✓ ${plural(pages ?? 0, 'page')} checked`;
+  return problems.length === 0 ? `${checked}: no problems.` : `${checked}, ${counts}.`;
+}

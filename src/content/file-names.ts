@@ -22,3 +22,13 @@ export function chapterNamingHint(name: string): string {
   const numbered = /^\d{2,3}-/.test(suggestion) ? suggestion : `NN-${suggestion.replace(/^\d+-?/, '')}`;
   return `Chapter files are named NN-slug.md (two digits, then lowercase words joined by hyphens), e.g. "${numbered}.md"`;
 }
+
+/** A title as a URL slug: "Living the Principles!" -> "living-the-principles". */
+export function toSlug(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

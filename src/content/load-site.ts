@@ -13,6 +13,8 @@ import { suggest } from './suggest.js';
 import { chapterUrl, courseUrl } from './urls.js';
 import { validate } from './validate.js';
 import { deepFreeze } from './deep-freeze.js';
+import { displayPath } from './display-path.js';
+import { checkDescription } from './description-checks.js';
 import type { z } from 'zod';
 
 export interface LoadOptions {
@@ -95,6 +97,7 @@ function parseChapters(folder: string, files: ReadonlyMap<string, TextFile>, pro
       problems.push(problem(file.relative, 'body', 'The chapter is empty: write its content below the front-matter', { line: parsed.frontMatter.bodyLine, column: 1 }));
       continue;
     }
+    checkDescription(file.relative, parsed.data.description, parsed.frontMatter.locate, problems);
     chapters.push({ file, ...fileName, ...parsed });
   }
   return chapters.sort((a, b) => a.number - b.number);
@@ -133,6 +136,7 @@ function parseCourses(folders: readonly string[], files: ReadonlyMap<string, Tex
       continue;
     }
     const parsed = parseWith(courseSchema, file, problems);
+    if (parsed) checkDescription(relative, parsed.data.description, parsed.frontMatter.locate, problems);
     const chapters = parseChapters(folder, files, problems);
     checkChapterSet(relative, chapters, problems);
     if (parsed) courses.push({ slug: folder, file, ...parsed, chapters });
@@ -183,7 +187,8 @@ export async function loadSite(options: LoadOptions): Promise<LoadedSite> {
     pages.set(course.file.relative, courseUrl(course.slug));
     for (const chapter of course.chapters) pages.set(chapter.file.relative, chapterUrl(course.slug, chapter.slug));
   }
-  const index: ContentIndex = { pages, assets };
+  const filesByUrl = new Map([...pages].map(([file, url]) => [url, file]));
+  const index: ContentIndex = { pages, filesByUrl, assets };
 
   const documents: RenderedDocument[] = [];
   const render = (file: TextFile, frontMatter: FrontMatter) => {
@@ -238,7 +243,7 @@ export async function loadSite(options: LoadOptions): Promise<LoadedSite> {
   checkFragments(documents, problems);
 
   const displayRoot = options.displayRoot ?? path.dirname(options.contentDir);
-  const contentPrefix = path.relative(displayRoot, options.contentDir).split(path.sep).join('/');
+  const contentPrefix = displayPath(options.contentDir, displayRoot);
   const located = problems.map(({ relative, ...rest }) => ({ file: contentPrefix ? `${contentPrefix}/${relative}` : relative, ...rest }));
   const errors = located.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !site) throw new ContentError(located);

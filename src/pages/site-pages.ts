@@ -1,7 +1,17 @@
 import type { Chapter, Course, Cta, Site } from '../content/model.js';
+import { latestDate } from '../content/calendar-date.js';
 import { catalogUrl } from '../content/urls.js';
 import { difficultyLabel, formatDuration, formatShortDate } from './format.js';
+import { ogLocale } from './open-graph.js';
 import type { PageContext } from './page-context.js';
+import {
+  breadcrumbData,
+  catalogData,
+  chapterData,
+  courseData,
+  serializeJsonLd,
+  type JsonLd,
+} from './structured-data.js';
 import type {
   ChapterLinkModel,
   CtaModel,
@@ -9,6 +19,7 @@ import type {
   LayoutModel,
   LinkModel,
   Page,
+  SocialModel,
   StatusPageModel,
 } from './view-model.js';
 
@@ -33,10 +44,11 @@ function cta(value: Cta | undefined): CtaModel | undefined {
 }
 
 function chapterLinks(course: Course, current?: Chapter): ChapterLinkModel[] {
-  return course.chapters.map((chapter) => ({
+  // Numbered by position: file numbers may have gaps (01, 02, 05) that learners need not see.
+  return course.chapters.map((chapter, index) => ({
     url: chapter.url,
     label: chapter.title,
-    number: chapter.number,
+    number: index + 1,
     current: chapter === current,
   }));
 }
@@ -49,11 +61,39 @@ function latestYear(site: Site): number {
   return Math.max(...site.courses.map((c) => c.updated.year), 2024);
 }
 
-function layout(
-  site: Site,
-  context: PageContext,
-  page: { title: string; description: string; url?: string; lang?: string; noindex?: boolean },
-): LayoutModel {
+/** Catalog -> course: the breadcrumbs' trail, which structured data repeats. */
+function courseTrail(course: Course): LinkModel[] {
+  return [
+    { url: catalogUrl, label: 'Courses' },
+    { url: course.url, label: course.title },
+  ];
+}
+
+interface LayoutInput {
+  readonly title: string;
+  readonly description: string;
+  readonly url?: string;
+  readonly lang?: string;
+  readonly noindex?: boolean;
+  /** How the page is shared: its Open Graph type and its title without the site's name. */
+  readonly share?: { readonly type: SocialModel['type']; readonly title: string };
+  readonly jsonLd?: readonly JsonLd[];
+}
+
+function social(site: Site, context: PageContext, page: LayoutInput): SocialModel | undefined {
+  if (!page.share || page.url === undefined) return undefined;
+  return {
+    type: page.share.type,
+    title: page.share.title,
+    description: page.description,
+    url: context.siteUrl + page.url,
+    siteName: site.title,
+    locale: ogLocale(page.lang ?? site.language),
+    image: context.socialImage,
+  };
+}
+
+function layout(site: Site, context: PageContext, page: LayoutInput): LayoutModel {
   return {
     lang: page.lang ?? site.language,
     title: page.title,
@@ -66,6 +106,9 @@ function layout(
     noindex: page.noindex ?? false,
     organization: site.organization,
     year: latestYear(site),
+    social: social(site, context, page),
+    jsonLd: (page.jsonLd ?? []).map(serializeJsonLd),
+    notices: context.notices,
   };
 }
 
@@ -73,10 +116,13 @@ function catalogPage(site: Site, context: PageContext): Page {
   return {
     url: catalogUrl,
     status: 200,
+    lastModified: latestDate(site.courses.map((course) => course.updated))?.iso,
     layout: layout(site, context, {
       title: site.title,
       description: site.description,
       url: catalogUrl,
+      share: { type: 'website', title: site.title },
+      jsonLd: [catalogData(site, context.siteUrl)],
     }),
     page: {
       template: 'catalog',
@@ -97,11 +143,17 @@ function coursePage(site: Site, course: Course, context: PageContext): Page {
   return {
     url: course.url,
     status: 200,
+    lastModified: course.updated.iso,
     layout: layout(site, context, {
       title: `${course.title} - ${site.title}`,
       description: course.description,
       url: course.url,
       lang: course.language,
+      share: { type: 'article', title: course.title },
+      jsonLd: [
+        courseData(site, course, context.siteUrl),
+        breadcrumbData(courseTrail(course), context.siteUrl),
+      ],
     }),
     page: {
       template: 'course',
@@ -121,11 +173,20 @@ function chapterPage(site: Site, course: Course, index: number, context: PageCon
   return {
     url: chapter.url,
     status: 200,
+    lastModified: chapter.updated.iso,
     layout: layout(site, context, {
       title: `${chapter.title} - ${course.title} - ${site.title}`,
       description: chapter.description ?? course.description,
       url: chapter.url,
       lang: course.language,
+      share: { type: 'article', title: `${chapter.title} - ${course.title}` },
+      jsonLd: [
+        chapterData(course, chapter, index + 1, context.siteUrl),
+        breadcrumbData(
+          [...courseTrail(course), { url: chapter.url, label: chapter.title }],
+          context.siteUrl,
+        ),
+      ],
     }),
     page: {
       template: 'chapter',

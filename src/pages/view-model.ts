@@ -13,6 +13,38 @@ export interface LayoutModel {
   readonly noindex: boolean;
   readonly organization: { readonly name: string; readonly url: string };
   readonly year: number;
+  /** Open Graph and Twitter card values; undefined on a page without a canonical URL. */
+  readonly social: SocialModel | undefined;
+  /** JSON-LD documents, serialised and escaped for a script element (see structured-data.ts). */
+  readonly jsonLd: readonly string[];
+  /** Content problems shown above every page while developing; empty in production. */
+  readonly notices: readonly NoticeModel[];
+}
+
+/** One content problem, as the development panel shows it. */
+export interface NoticeModel {
+  readonly where: string;
+  readonly field: string;
+  readonly message: string;
+}
+
+/** What a social network shows when the page is shared: every URL is absolute. */
+export interface SocialModel {
+  readonly type: 'website' | 'article';
+  readonly title: string;
+  readonly description: string;
+  readonly url: string;
+  readonly siteName: string;
+  /** Open Graph's form of the language, e.g. en_US. */
+  readonly locale: string;
+  readonly image: SocialImageModel;
+}
+
+export interface SocialImageModel {
+  readonly url: string;
+  readonly width: number;
+  readonly height: number;
+  readonly alt: string;
 }
 
 export interface LinkModel {
@@ -107,4 +139,6 @@ export interface Page {
   readonly status: number;
   readonly layout: LayoutModel;
   readonly page: PageModel;
+  /** The date the sitemap gives (YYYY-MM-DD), from the front-matter; none for error pages. */
+  readonly lastModified?: string;
 }

@@ -1,13 +1,17 @@
 import type { Site } from '../content/model.js';
 import type { PageContext } from '../pages/page-context.js';
+import type { NoticeModel } from '../pages/view-model.js';
+import { robotsTxt, ROBOTS_URL } from '../pages/robots.js';
 import { allPages, STATUS_CODES, statusPage } from '../pages/site-pages.js';
+import { SITEMAP_URL, sitemapXml } from '../pages/sitemap.js';
 import { prepareResponse, type HeaderList, type PreparedResponse } from './prepared-response.js';
 import type { PublicAsset } from './public-assets.js';
+import { socialImage } from './social-image.js';
 import type { Views } from './views.js';
 
 /** The whole site as prepared responses: what the server answers and what the export writes. */
 export interface RenderedSite {
-  /** Every page and asset, by canonical URL path. */
+  /** Every page and asset, the sitemap and robots.txt, by canonical URL path. */
   readonly responses: ReadonlyMap<string, PreparedResponse>;
   /** Canonical page URLs, in site order (catalog, then each course and its chapters). */
   readonly pageUrls: readonly string[];
@@ -22,12 +26,16 @@ export interface RenderOptions {
   readonly siteUrl: string;
   /** Security headers (from helmet's configuration) sent with every response. */
   readonly headers: HeaderList;
+  readonly notices: readonly NoticeModel[];
+  readonly devScripts: readonly { url: string; body: Buffer }[];
 }
 
 const HTML = 'text/html; charset=utf-8';
 export const CACHE_PAGE = 'no-cache';
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_NONE = 'no-store';
+// Crawlers fetch these often; an hour of staleness after a content change is harmless.
+export const CACHE_HOUR = 'public, max-age=3600';
 
 function assetUrl(assets: ReadonlyMap<string, PublicAsset>, name: string): string {
   const asset = assets.get(name);
@@ -37,10 +45,13 @@ function assetUrl(assets: ReadonlyMap<string, PublicAsset>, name: string): strin
 
 export function renderSite(options: RenderOptions): RenderedSite {
   const { site, views, publicAssets, headers } = options;
+  const siteUrl = options.siteUrl.replace(/\/+$/, '');
   const context: PageContext = {
-    siteUrl: options.siteUrl.replace(/\/+$/, ''),
+    siteUrl,
+    socialImage: socialImage(publicAssets, siteUrl),
     stylesheetUrl: assetUrl(publicAssets, 'css/site.css'),
-    scriptUrls: [],
+    scriptUrls: options.devScripts.map((script) => script.url),
+    notices: options.notices,
   };
   const responses = new Map<string, PreparedResponse>();
   const pages = allPages(site, context);
@@ -51,6 +62,24 @@ export function renderSite(options: RenderOptions): RenderedSite {
         contentType: HTML,
         body: views.render(page),
         cacheControl: CACHE_PAGE,
+        headers,
+      }),
+    );
+  }
+  // Made from the pages just rendered, so the sitemap lists exactly the pages served.
+  for (const [url, contentType, body] of [
+    [SITEMAP_URL, 'application/xml; charset=utf-8', sitemapXml(pages)],
+    [ROBOTS_URL, 'text/plain; charset=utf-8', robotsTxt(siteUrl)],
+  ] as const) {
+    responses.set(url, prepareResponse({ contentType, body, cacheControl: CACHE_HOUR, headers }));
+  }
+  for (const script of options.devScripts) {
+    responses.set(
+      script.url,
+      prepareResponse({
+        contentType: 'text/javascript; charset=utf-8',
+        body: script.body,
+        cacheControl: CACHE_NONE,
         headers,
       }),
     );

@@ -9,16 +9,17 @@ function resolveLinkToken(token: Token, line: number, env: MarkdownEnv): void {
     env.links.push({ line, written, file: undefined, fragment: decodeFragment(written.slice(1)) });
     return;
   }
-  if (SCHEME.test(written) || written.startsWith('/')) return;
+  if (SCHEME.test(written)) return;
   const target = env.resolveLink(written);
   if (target) {
     token.attrSet('href', target.url + (target.fragment ? `#${target.fragment}` : ''));
     env.links.push({ line, written, file: target.file, fragment: target.fragment });
     return;
   }
-  const message = /\.md(#|$)/.test(written)
-    ? `Link to a page that does not exist: "${written}"`
-    : `Relative link "${written}" is not a chapter: link to a .md file, or use an absolute URL`;
+  const message =
+    /\.md(#|$)/.test(written) || written.startsWith('/')
+      ? `Link to a page that does not exist: "${written}"`
+      : `Relative link "${written}" is not a chapter: link to a .md file, or use an absolute URL`;
   env.problems.push({ line, field: 'link', severity: 'error', message, needle: written });
 }
 

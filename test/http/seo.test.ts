@@ -1,0 +1,321 @@
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/build-site.js';
+import { COURSE_MD, contentFolder, validFiles } from '../support/content-fixture.js';
+import { defaultListener, ROOT, SITE_URL } from '../support/default-site.js';
+import {
+  decodeEntities,
+  headOf,
+  jsonLdOf,
+  jsonLdOfType,
+  linksIn,
+  metaContent,
+  textOf,
+} from '../support/html.js';
+import path from 'node:path';
+
+type Listener = Awaited<ReturnType<typeof defaultListener>>['listener'];
+let listener: Listener;
+let pageUrls: readonly string[];
+const pages = new Map<string, string>();
+
+beforeAll(async () => {
+  const site = await defaultListener();
+  listener = site.listener;
+  pageUrls = site.built.rendered.pageUrls;
+  for (const url of pageUrls) pages.set(url, (await request(listener).get(url).expect(200)).text);
+});
+
+const CATALOG = '/';
+const COURSE = '/courses/our-principles/';
+const CHAPTER = '/courses/our-principles/our-principles/';
+
+function html(url: string): string {
+  const text = pages.get(url);
+  if (text === undefined) throw new Error(`${url} was not fetched`);
+  return text;
+}
+
+function attribute(page: string, pattern: RegExp): string | undefined {
+  const value = pattern.exec(page)?.[1];
+  return value === undefined ? undefined : decodeEntities(value);
+}
+
+const canonicalOf = (page: string) => attribute(page, /<link rel="canonical" href="([^"]*)">/);
+const descriptionOf = (page: string) =>
+  attribute(page, /<meta name="description" content="([^"]*)">/);
+const h1Of = (page: string) => textOf(page, /<h1>/, '</h1>');
+const breadcrumbsOf = (page: string) => linksIn(page, /<nav class="breadcrumbs"/, '</nav>');
+
+/** The course facts exactly as a reader sees them. */
+function visibleFacts(page: string) {
+  return {
+    duration: attribute(page, /Duration:<\/span> ([^<]+)<\/li>/),
+    difficulty: attribute(page, /Difficulty:<\/span> ([^<]+)<\/li>/),
+    updated: attribute(page, /Last updated on <time datetime="([^"]+)">/),
+    free: page.includes('Free online content available in this course.'),
+  };
+}
+
+/** "4 hours" -> PT4H, "1 hour 30 minutes" -> PT1H30M: read from the words, not from the code. */
+function isoFromWords(words: string | undefined): string {
+  const hours = /(\d+) hours?/.exec(words ?? '')?.[1];
+  const minutes = /(\d+) minutes?/.exec(words ?? '')?.[1];
+  return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}`;
+}
+
+const LEVEL_OF_LABEL: Record<string, string> = {
+  Easy: 'Beginner',
+  Medium: 'Intermediate',
+  Hard: 'Advanced',
+};
+
+function chapterListOf(page: string) {
+  return [
+    ...page.matchAll(
+      /<a href="([^"]*)"[^>]*><span class="chapter-number">\d+<\/span><span class="chapter-title">([^<]*)<\/span><\/a>/g,
+    ),
+  ].map((m) => ({ url: SITE_URL + decodeEntities(m[1] ?? ''), name: decodeEntities(m[2] ?? '') }));
+}
+
+function pageKind(url: string): 'catalog' | 'course' | 'chapter' {
+  const depth = url.split('/').filter(Boolean).length;
+  return depth === 0 ? 'catalog' : depth === 2 ? 'course' : 'chapter';
+}
+
+describe('the head of every page', () => {
+  it('has a title, a description and a canonical URL made from SITE_URL', () => {
+    for (const url of pageUrls) {
+      const page = html(url);
+      expect(canonicalOf(page), url).toBe(SITE_URL + url);
+      expect(descriptionOf(page)?.length, url).toBeGreaterThan(20);
+      expect(textOf(page, /<title>/, '</title>'), url).toMatch(
+        / - Lectern Academy$|^Lectern Academy$/,
+      );
+    }
+  });
+
+  it('titles a chapter "Chapter - Course - Site"', () => {
+    expect(textOf(html(CHAPTER), /<title>/, '</title>')).toBe(
+      'Our Principles - Discover the OpenClassrooms principles - Lectern Academy',
+    );
+  });
+
+  it('describes the page to social networks with Open Graph and Twitter card tags', () => {
+    for (const url of pageUrls) {
+      const page = html(url);
+      expect(metaContent(page, 'og:url'), url).toBe(SITE_URL + url);
+      expect(metaContent(page, 'og:type'), url).toBe(url === CATALOG ? 'website' : 'article');
+      expect(metaContent(page, 'og:site_name'), url).toBe('Lectern Academy');
+      expect(metaContent(page, 'og:locale'), url).toBe('en_US');
+      expect(metaContent(page, 'og:description'), url).toBe(descriptionOf(page));
+      expect(metaContent(page, 'twitter:card'), url).toBe('summary_large_image');
+      expect(metaContent(page, 'twitter:title'), url).toBe(metaContent(page, 'og:title'));
+      expect(metaContent(page, 'twitter:description'), url).toBe(descriptionOf(page));
+      expect(metaContent(page, 'twitter:image'), url).toBe(metaContent(page, 'og:image'));
+      expect(metaContent(page, 'og:image:alt'), url).toBeTruthy();
+    }
+    expect(metaContent(html(COURSE), 'og:title')).toBe('Discover the OpenClassrooms principles');
+    expect(metaContent(html(CHAPTER), 'og:title')).toBe(
+      'Our Principles - Discover the OpenClassrooms principles',
+    );
+  });
+
+  it('offers a 1200x630 PNG social image at an absolute URL that answers', async () => {
+    const image = metaContent(html(CATALOG), 'og:image') ?? '';
+    expect(image).toMatch(
+      /^https:\/\/courses\.example\.com\/assets\/images\/social-card\.[0-9a-f]+\.png$/,
+    );
+    const response = await request(listener)
+      .get(new URL(image).pathname)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const body = response.body as Buffer;
+    expect(response.headers['content-type']).toBe('image/png');
+    expect(body.length).toBeLessThan(60 * 1024);
+    expect([body.readUInt32BE(16), body.readUInt32BE(20)]).toEqual([1200, 630]);
+    expect(metaContent(html(CATALOG), 'og:image:width')).toBe('1200');
+    expect(metaContent(html(CATALOG), 'og:image:height')).toBe('630');
+  });
+
+  it('never takes the canonical URL from the Host or X-Forwarded-* headers', async () => {
+    const { text } = await request(listener)
+      .get(COURSE)
+      .set('Host', 'evil.example')
+      .set('X-Forwarded-Host', 'evil.example')
+      .set('X-Forwarded-Proto', 'http')
+      .expect(200);
+    expect(text).not.toContain('evil.example');
+    expect(canonicalOf(text)).toBe(SITE_URL + COURSE);
+  });
+
+  it('keeps error pages out of the index, without social tags or structured data', async () => {
+    const { text } = await request(listener).get('/courses/nope/').expect(404);
+    expect(headOf(text)).toContain('<meta name="robots" content="noindex">');
+    expect(headOf(text)).not.toContain('rel="canonical"');
+    expect(headOf(text)).not.toContain('og:');
+    expect(jsonLdOf(text)).toEqual([]);
+  });
+});
+
+describe('structured data', () => {
+  it('says on every page what the page shows', () => {
+    for (const url of pageUrls) {
+      const page = html(url);
+      const kind = pageKind(url);
+      if (kind === 'catalog') {
+        const cards = [
+          ...page.matchAll(/<h2 class="course-card-title"><a href="([^"]*)">([^<]*)<\/a><\/h2>/g),
+        ].map((m, index) => ({
+          '@type': 'ListItem',
+          position: index + 1,
+          url: SITE_URL + (m[1] ?? ''),
+          name: decodeEntities(m[2] ?? ''),
+        }));
+        expect(cards.length).toBeGreaterThan(1);
+        expect(jsonLdOfType(page, 'ItemList').itemListElement, url).toEqual(cards);
+        continue;
+      }
+      const facts = visibleFacts(page);
+      const data = jsonLdOfType(page, kind === 'course' ? 'Course' : 'LearningResource');
+      expect(data.name, url).toBe(h1Of(page));
+      expect(data.description, url).toBe(descriptionOf(page));
+      expect(data.url, url).toBe(canonicalOf(page));
+      expect(data.inLanguage, url).toBe(attribute(page, /<html lang="([^"]+)">/));
+      expect(data.dateModified, url).toBe(facts.updated);
+      const trail = [...breadcrumbsOf(page), { url, text: h1Of(page) ?? '' }];
+      expect(jsonLdOfType(page, 'BreadcrumbList').itemListElement, url).toEqual(
+        trail.map((link, index) => ({
+          '@type': 'ListItem',
+          position: index + 1,
+          name: link.text,
+          item: SITE_URL + link.url,
+        })),
+      );
+      if (kind === 'course') {
+        expect(data.timeRequired, url).toBe(isoFromWords(facts.duration));
+        expect(data.hasCourseInstance, url).toMatchObject({ courseWorkload: data.timeRequired });
+        expect(data.educationalLevel, url).toBe(LEVEL_OF_LABEL[facts.difficulty ?? '']);
+        expect(data.isAccessibleForFree ?? false, url).toBe(facts.free);
+        expect(data.hasPart, url).toEqual(
+          chapterListOf(page).map((chapter) => ({ '@type': 'LearningResource', ...chapter })),
+        );
+      } else {
+        const kicker = /Chapter (\d+) of \d+/.exec(page)?.[1];
+        expect(data.position, url).toBe(Number(kicker));
+        const course = breadcrumbsOf(page).at(-1);
+        expect(data.isPartOf, url).toEqual({
+          '@type': 'Course',
+          name: course?.text,
+          url: SITE_URL + (course?.url ?? ''),
+        });
+      }
+    }
+  });
+
+  it('describes the course with its provider and instance, but not the call to action', () => {
+    const page = html(COURSE);
+    const course = jsonLdOfType(page, 'Course');
+    expect(course).toMatchObject({
+      '@context': 'https://schema.org',
+      provider: {
+        '@type': 'Organization',
+        name: 'OpenClassrooms',
+        url: 'https://openclassrooms.com',
+      },
+      timeRequired: 'PT4H',
+      educationalLevel: 'Intermediate',
+      isAccessibleForFree: true,
+      offers: { '@type': 'Offer', category: 'Free' },
+      hasCourseInstance: {
+        '@type': 'CourseInstance',
+        courseMode: 'Online',
+        courseWorkload: 'PT4H',
+      },
+      dateModified: '2024-03-21',
+    });
+    expect(page).toContain('Ever considered an OpenClassrooms diploma?');
+    const json = JSON.stringify(jsonLdOf(page));
+    expect(json).not.toMatch(/diploma|funding|certificate|openclassrooms\.com\/en\/paths/i);
+  });
+
+  it('keeps a title holding </script> or <!-- inside its JSON-LD', async () => {
+    const title = 'Tricky </script><!-- "quotes" & <b>tags</b>';
+    const files = validFiles();
+    files['courses/a-course/course.md'] = COURSE_MD.replace(
+      'title: A course',
+      `title: '${title.replace(/'/g, "''")}'`,
+    );
+    const folder = await contentFolder(files);
+    try {
+      const built = await buildSite({
+        contentDir: folder.dir,
+        viewsDir: path.join(ROOT, 'views'),
+        publicDir: path.join(ROOT, 'public'),
+        siteUrl: SITE_URL,
+        fallbackSiteUrl: SITE_URL,
+        displayRoot: folder.root,
+      });
+      const page =
+        built.rendered.responses.get('/courses/a-course/')?.identity.body.toString() ?? '';
+      const scripts = jsonLdOf(page);
+      expect(scripts).toHaveLength(2);
+      expect(jsonLdOfType(page, 'Course').name).toBe(title);
+      expect(page.match(/<\/script>/g)).toHaveLength(2);
+      expect(headOf(page)).not.toContain('<!--');
+      expect(h1Of(page)).toBe(title);
+    } finally {
+      await folder.cleanup();
+    }
+  });
+});
+
+describe('the sitemap', () => {
+  it('answers as XML, cached for an hour', async () => {
+    const response = await request(listener).get('/sitemap.xml').expect(200);
+    expect(response.headers['content-type']).toBe('application/xml; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('public, max-age=3600');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.text).toMatch(
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/,
+    );
+  });
+
+  it('lists every page at its absolute URL with its date, and nothing else', async () => {
+    const { text } = await request(listener).get('/sitemap.xml').expect(200);
+    const entries = [
+      ...text.matchAll(/<url><loc>([^<]*)<\/loc><lastmod>([^<]*)<\/lastmod><\/url>/g),
+    ];
+    expect(text.match(/<url>/g)).toHaveLength(entries.length);
+    expect(entries.map((m) => m[1])).toEqual(pageUrls.map((url) => SITE_URL + url));
+    const lastmods = new Map(entries.map((m) => [m[1], m[2] ?? '']));
+    for (const url of pageUrls) {
+      const shown = visibleFacts(html(url)).updated;
+      if (pageKind(url) === 'course') expect(lastmods.get(SITE_URL + url), url).toBe(shown);
+    }
+    const courseDates = pageUrls
+      .filter((url) => pageKind(url) === 'course')
+      .map((url) => lastmods.get(SITE_URL + url) ?? '');
+    expect(lastmods.get(SITE_URL + CATALOG)).toBe([...courseDates].sort().at(-1));
+    expect(lastmods.get(SITE_URL + CHAPTER)).toBe('2024-03-21');
+  });
+
+  it('is a response of its own, not one of the HTML pages', () => {
+    expect(pageUrls).not.toContain('/sitemap.xml');
+    expect(pageUrls).not.toContain('/robots.txt');
+  });
+});
+
+describe('robots.txt', () => {
+  it('allows everything and names the sitemap by its absolute URL', async () => {
+    const response = await request(listener).get('/robots.txt').expect(200);
+    expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('public, max-age=3600');
+    expect(response.text).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE_URL}/sitemap.xml\n`);
+  });
+});
