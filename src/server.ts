@@ -1,19 +1,16 @@
 import { createServer } from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApp, createRequestListener } from './app.js';
 import { buildSite } from './build-site.js';
+import { projectRoot } from './cli/project-root.js';
 import { readConfig } from './config.js';
 import { formatProblem } from './content/content-problem.js';
 import { describeStartupError } from './startup-error.js';
 import { holdSite } from './http/site-holder.js';
 
-// Compiled to build/server.js or run from src/server.ts: the project root is one level up.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
-  const config = readConfig(process.env, root);
+  const config = readConfig(process.env, projectRoot(import.meta.url));
   const built = await buildSite({
     contentDir: config.contentDir,
     viewsDir: config.viewsDir,

@@ -1,0 +1,144 @@
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
+import { CHAPTER_MD, contentFolder, validFiles } from '../support/content-fixture.js';
+import { ROOT } from '../support/default-site.js';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function devServerOn(files: Record<string, string>) {
+  const folder = await contentFolder(files);
+  const logs: string[] = [];
+  const server = await startDevServer({
+    contentDir: folder.dir,
+    viewsDir: path.join(ROOT, 'views'),
+    publicDir: path.join(ROOT, 'public'),
+    siteUrl: undefined,
+    fallbackSiteUrl: 'http://localhost',
+    displayRoot: folder.root,
+    port: 0,
+    host: '127.0.0.1',
+    log: (line) => logs.push(line),
+    debounceMs: 30,
+  });
+  cleanups.push(folder.cleanup, () => server.close());
+  return { server, logs, file: (name: string) => path.join(folder.dir, name) };
+}
+
+/** Saves a file and waits until the dev server has rebuilt after it. */
+async function save(server: DevServer, file: string, body: string | undefined) {
+  const built = server.nextBuild();
+  if (body === undefined) await rm(file);
+  else await writeFile(file, body);
+  await built;
+}
+
+async function get(server: DevServer, url: string) {
+  const response = await fetch(server.url + url);
+  return { status: response.status, text: await response.text() };
+}
+
+const CHAPTER = '/courses/a-course/first/';
+
+describe('the development server', () => {
+  it('serves a valid edit without a restart', async () => {
+    const { server, file } = await devServerOn(validFiles());
+    expect((await get(server, CHAPTER)).text).toContain('Some text.');
+    await save(
+      server,
+      file('courses/a-course/01-first.md'),
+      CHAPTER_MD.replace('Some text.', 'Edited text.'),
+    );
+    const page = await get(server, CHAPTER);
+    expect(page.text).toContain('Edited text.');
+    expect(page.text).not.toContain('dev-panel');
+  });
+
+  it('keeps the last good page after an invalid edit, shows the problem, and clears it once fixed', async () => {
+    const { server, file, logs } = await devServerOn(validFiles());
+    const chapter = file('courses/a-course/01-first.md');
+    await save(
+      server,
+      chapter,
+      CHAPTER_MD.replace('title:', 'tittle:').replace('Some text.', 'Broken text.'),
+    );
+    const broken = await get(server, CHAPTER);
+    expect(broken.status).toBe(200);
+    expect(broken.text).toContain('Some text.');
+    expect(broken.text).toContain('class="dev-panel"');
+    expect(broken.text).toContain(
+      '01-first.md:2:1</code> <strong>tittle</strong> Unknown field &#34;tittle&#34;; did you mean &#34;title&#34;?',
+    );
+    expect((await get(server, '/')).text).toContain('class="dev-panel"');
+    expect(logs.join('\n')).toMatch(
+      /content\/courses\/a-course\/01-first\.md:2:1 {2}tittle {2}Unknown field "tittle"; did you mean "title"\?/,
+    );
+
+    await save(server, chapter, CHAPTER_MD.replace('Some text.', 'Fixed text.'));
+    const fixed = await get(server, CHAPTER);
+    expect(fixed.text).toContain('Fixed text.');
+    expect(fixed.text).not.toContain('dev-panel');
+    expect(logs.at(-1)).toMatch(/^✓ Fixed\. Built \d+ pages/);
+  });
+
+  it('adds and deletes chapters, and adds courses, without a restart', async () => {
+    const { server, file } = await devServerOn(validFiles());
+    await save(
+      server,
+      file('courses/a-course/02-second.md'),
+      CHAPTER_MD.replace('First chapter', 'Second chapter'),
+    );
+    expect((await get(server, '/courses/a-course/second/')).text).toContain(
+      '<h1>Second chapter</h1>',
+    );
+
+    await save(server, file('courses/a-course/02-second.md'), undefined);
+    expect((await get(server, '/courses/a-course/second/')).status).toBe(404);
+
+    const course = (await import('../support/content-fixture.js')).COURSE_MD.replace(
+      'A course',
+      'Another course',
+    );
+    const built = server.nextBuild();
+    await contentWrite(file('courses/another/course.md'), course);
+    await contentWrite(file('courses/another/01-start.md'), CHAPTER_MD);
+    await built;
+    await waitFor(async () => (await get(server, '/courses/another/start/')).status === 200);
+  });
+
+  it('tells open pages to reload when the site changes', async () => {
+    const { server, file } = await devServerOn(validFiles());
+    const page = await get(server, CHAPTER);
+    expect(page.text).toContain('<script src="/__lectern/live-reload.js" defer></script>');
+    const events = await fetch(`${server.url}/__lectern/events`);
+    const reader = (events.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    const next = reader.read();
+    await save(
+      server,
+      file('courses/a-course/01-first.md'),
+      CHAPTER_MD.replace('Some text.', 'Again.'),
+    );
+    const chunk: Uint8Array | undefined = (await next).value;
+    expect(new TextDecoder().decode(chunk)).toContain('event: reload');
+    await reader.cancel();
+  });
+});
+
+async function contentWrite(file: string, body: string) {
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, body);
+}
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('Timed out waiting for the dev server');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
