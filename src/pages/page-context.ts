@@ -5,6 +5,7 @@ export interface PageContext {
   /** Absolute base URL without a trailing slash, e.g. https://courses.example.com. */
   readonly siteUrl: string;
   readonly stylesheetUrl: string;
+  readonly iconUrl: string;
   readonly scriptUrls: readonly string[];
   /** The picture every page offers when shared, with an absolute URL. */
   readonly socialImage: SocialImageModel;

@@ -21,6 +21,7 @@ import type {
   Page,
   SocialModel,
   StatusPageModel,
+  ProgressModel,
 } from './view-model.js';
 
 const DIFFICULTY_LEVELS = { easy: 1, medium: 2, hard: 3 } as const;
@@ -102,6 +103,7 @@ function layout(site: Site, context: PageContext, page: LayoutInput): LayoutMode
     siteTitle: site.title,
     themeColor: site.themeColor,
     stylesheetUrl: context.stylesheetUrl,
+    iconUrl: context.iconUrl,
     scriptUrls: context.scriptUrls,
     noindex: page.noindex ?? false,
     organization: site.organization,
@@ -109,6 +111,15 @@ function layout(site: Site, context: PageContext, page: LayoutInput): LayoutMode
     social: social(site, context, page),
     jsonLd: (page.jsonLd ?? []).map(serializeJsonLd),
     notices: context.notices,
+    isCatalog: page.url === catalogUrl,
+  };
+}
+
+function progress(course: Course): ProgressModel {
+  return {
+    courseUrl: course.url,
+    chapterCount: course.chapters.length,
+    chapterUrls: course.chapters.map((chapter) => chapter.url).join(' '),
   };
 }
 
@@ -134,6 +145,7 @@ function catalogPage(site: Site, context: PageContext): Page {
         description: course.description,
         facts: facts(course),
         chapterCount: course.chapters.length,
+        progress: progress(course),
       })),
     },
   };
@@ -157,6 +169,8 @@ function coursePage(site: Site, course: Course, context: PageContext): Page {
     }),
     page: {
       template: 'course',
+      url: course.url,
+      progress: progress(course),
       breadcrumbs: [{ url: catalogUrl, label: 'Courses' }],
       title: course.title,
       facts: facts(course),
@@ -190,6 +204,7 @@ function chapterPage(site: Site, course: Course, index: number, context: PageCon
     }),
     page: {
       template: 'chapter',
+      url: chapter.url,
       breadcrumbs: [
         { url: catalogUrl, label: 'Courses' },
         { url: course.url, label: course.title },

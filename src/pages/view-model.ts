@@ -9,6 +9,7 @@ export interface LayoutModel {
   readonly siteTitle: string;
   readonly themeColor: string;
   readonly stylesheetUrl: string;
+  readonly iconUrl: string;
   readonly scriptUrls: readonly string[];
   readonly noindex: boolean;
   readonly organization: { readonly name: string; readonly url: string };
@@ -19,6 +20,16 @@ export interface LayoutModel {
   readonly jsonLd: readonly string[];
   /** Content problems shown above every page while developing; empty in production. */
   readonly notices: readonly NoticeModel[];
+  /** The catalog is the page the header's "Courses" link names. */
+  readonly isCatalog: boolean;
+}
+
+/** What the browser script needs to show a course's progress (kept in the learner's browser). */
+export interface ProgressModel {
+  readonly courseUrl: string;
+  readonly chapterCount: number;
+  /** Space-separated, for a data attribute. */
+  readonly chapterUrls: string;
 }
 
 /** One content problem, as the development panel shows it. */
@@ -87,6 +98,7 @@ export interface CourseCardModel {
   readonly description: string;
   readonly facts: FactsModel;
   readonly chapterCount: number;
+  readonly progress: ProgressModel;
 }
 
 export interface CatalogPageModel {
@@ -98,6 +110,8 @@ export interface CatalogPageModel {
 
 export interface CoursePageModel {
   readonly template: 'course';
+  readonly url: string;
+  readonly progress: ProgressModel;
   readonly breadcrumbs: readonly LinkModel[];
   readonly title: string;
   readonly facts: FactsModel;
@@ -109,6 +123,7 @@ export interface CoursePageModel {
 
 export interface ChapterPageModel {
   readonly template: 'chapter';
+  readonly url: string;
   readonly breadcrumbs: readonly LinkModel[];
   readonly course: LinkModel;
   readonly facts: FactsModel;

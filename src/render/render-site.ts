@@ -50,7 +50,11 @@ export function renderSite(options: RenderOptions): RenderedSite {
     siteUrl,
     socialImage: socialImage(publicAssets, siteUrl),
     stylesheetUrl: assetUrl(publicAssets, 'css/site.css'),
-    scriptUrls: options.devScripts.map((script) => script.url),
+    iconUrl: assetUrl(publicAssets, 'favicon.svg'),
+    scriptUrls: [
+      assetUrl(publicAssets, 'js/site.js'),
+      ...options.devScripts.map((script) => script.url),
+    ],
     notices: options.notices,
   };
   const responses = new Map<string, PreparedResponse>();

@@ -53,7 +53,7 @@ describe('the course page', () => {
   it('lists its chapters and links to the first one', async () => {
     const { text } = await request(listener).get(COURSE).expect(200);
     expect(text).toContain(
-      `<a href="${CHAPTER}"><span class="chapter-number">1</span><span class="chapter-title">Our Principles</span></a>`,
+      `<a href="${CHAPTER}"><span class="chapter-number">1</span><span class="chapter-title">Our Principles</span><span class="chapter-status visually-hidden"></span></a>`,
     );
     expect(text).toContain(`<a class="button button-start" href="${CHAPTER}">Start the course</a>`);
   });

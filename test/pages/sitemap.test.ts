@@ -11,6 +11,7 @@ const SITE_URL = 'https://courses.example.com';
 const CONTEXT: PageContext = {
   siteUrl: SITE_URL,
   stylesheetUrl: '/assets/css/site.css',
+  iconUrl: '/assets/favicon.svg',
   scriptUrls: [],
   socialImage: { url: `${SITE_URL}/assets/social.png`, width: 1200, height: 630, alt: 'A card' },
   notices: [],
