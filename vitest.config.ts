@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**'],
+    // Each has its own config and script: test:e2e (a browser), test:nginx (nginx).
+    exclude: ['test/e2e/**', 'test/nginx/**'],
   },
 });

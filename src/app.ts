@@ -2,20 +2,27 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
 import {
   errorPage,
+  health,
+  lacksHost,
   lookupPrepared,
   notFound,
   preparedResponses,
   readOnly,
   redirectToCanonical,
   rejectMalformedPaths,
+  requireHost,
 } from './http/handlers.js';
+import { accessLog, logPrepared } from './http/access-log.js';
+import { assignRequestId, REQUEST_ID_HEADER, requestIdFor } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
 import { servePrepared } from './http/serve-prepared.js';
+import { serveServerError } from './http/server-error.js';
 import type { SiteHolder } from './http/site-holder.js';
+import { errorLogger, type Logger } from './log/logger.js';
 
 export interface AppOptions {
-  /** Where errors of the server's own making are reported. */
-  readonly logError?: (error: unknown) => void;
+  /** Access lines and errors; default: errors only, on standard error. */
+  readonly logger?: Logger;
   /** Handlers tried after the pages and before the fallbacks (development's live reload). */
   readonly extraHandlers?: readonly RequestHandler[];
 }
@@ -29,15 +36,34 @@ export function createApp(holder: SiteHolder, options: AppOptions = {}): Express
   app.disable('x-powered-by');
   // Pages carry strong ETags computed at load; Express's per-response hashing would be wasted work.
   app.set('etag', false);
+  // Whatever NODE_ENV says, Express's own last-resort handler must never print a stack trace.
+  app.set('env', 'production');
   app.use(securityHeaders());
+  app.use(requestId());
+  app.use(accessLog(options.logger ?? errorLogger()));
+  app.use(requireHost(holder));
   app.use(rejectMalformedPaths(holder));
   app.use(readOnly(holder));
   app.use(preparedResponses(holder));
+  app.use(health(holder));
   for (const handler of options.extraHandlers ?? []) app.use(handler);
   app.use(redirectToCanonical(holder));
   app.use(notFound(holder));
-  app.use(errorPage(holder, options.logError ?? ((error) => console.error(error))));
+  app.use(errorPage(holder));
   return app;
+}
+
+/** The listener gives every request its id; this covers the app used on its own (tests). */
+function requestId(): RequestHandler {
+  return function requestIdMiddleware(req, res, next) {
+    if (!res.hasHeader(REQUEST_ID_HEADER)) assignRequestId(req, res);
+    next();
+  };
+}
+
+export interface ListenerOptions {
+  /** Access lines of prepared responses; default: errors only, on standard error. */
+  readonly logger?: Logger;
 }
 
 /**
@@ -45,10 +71,32 @@ export function createApp(holder: SiteHolder, options: AppOptions = {}): Express
  * before Express is entered (Express's routing alone costs several times the lookup); the rest
  * goes to the app.
  */
-export function createRequestListener(holder: SiteHolder, app: Express) {
+export function createRequestListener(
+  holder: SiteHolder,
+  app: Express,
+  options: ListenerOptions = {},
+) {
+  const logger = options.logger ?? errorLogger();
   return function lecternRequestListener(req: IncomingMessage, res: ServerResponse): void {
-    const prepared = lookupPrepared(holder, req.method, req.url);
-    if (prepared) servePrepared(req, res, prepared);
-    else app(req, res);
+    const id = requestIdFor(req.headers['x-request-id']);
+    try {
+      const prepared = lacksHost(req) ? undefined : lookupPrepared(holder, req.method, req.url);
+      if (prepared) {
+        // The fast path sets no header before writeHead: the id goes out with all the others.
+        servePrepared(req, res, prepared, id);
+        logPrepared(logger, req, res, id);
+      } else {
+        res.setHeader(REQUEST_ID_HEADER, id);
+        app(req, res);
+      }
+    } catch (error) {
+      // Outside Express nothing else would catch this: it would end the process for one request.
+      logger.error(
+        { err: error, req: { id, method: req.method, url: req.url } },
+        'request errored',
+      );
+      if (!res.headersSent) res.setHeader(REQUEST_ID_HEADER, id);
+      serveServerError(holder, req, res);
+    }
   };
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './log/logger.js';
 
 export interface Config {
   readonly port: number;
@@ -10,6 +11,8 @@ export interface Config {
   readonly viewsDir: string;
   readonly publicDir: string;
   readonly production: boolean;
+  /** `info` logs every request; `warn` only what needs a look; `silent` nothing. */
+  readonly logLevel: LogLevel;
 }
 
 const envSchema = z.object({
@@ -28,6 +31,9 @@ const envSchema = z.object({
     .optional(),
   CONTENT_DIR: z.string().min(1).default('content'),
   NODE_ENV: z.string().default('development'),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
 });
 
 export class ConfigError extends Error {
@@ -56,5 +62,6 @@ export function readConfig(
     viewsDir: path.join(root, 'views'),
     publicDir: path.join(root, 'public'),
     production: values.NODE_ENV === 'production',
+    logLevel: values.LOG_LEVEL,
   };
 }

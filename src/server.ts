@@ -1,16 +1,31 @@
-import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp, createRequestListener } from './app.js';
 import { buildSite } from './build-site.js';
 import { projectRoot } from './cli/project-root.js';
 import { readConfig } from './config.js';
 import { formatProblem } from './content/content-problem.js';
-import { describeStartupError } from './startup-error.js';
+import { createLecternServer } from './http/create-server.js';
+import { captureHeaders, securityHeaders } from './http/security-headers.js';
 import { holdSite } from './http/site-holder.js';
+import { exitOnFatalErrors, stopOnSignals } from './lifecycle.js';
+import { createLogger } from './log/logger.js';
+import { describeStartupError } from './startup-error.js';
 
-const SHUTDOWN_GRACE_MS = 10_000;
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, projectRoot(import.meta.url));
+  const logger = createLogger({ level: config.logLevel });
+  exitOnFatalErrors(logger);
   const built = await buildSite({
     contentDir: config.contentDir,
     viewsDir: config.viewsDir,
@@ -22,37 +37,20 @@ async function main(): Promise<void> {
   for (const warning of built.loaded.warnings) console.warn(formatProblem(warning));
 
   const holder = holdSite(built.rendered);
-  const server = createServer(createRequestListener(holder, createApp(holder)));
-  // Deliberate limits: a client that dribbles its headers is cut off; Node's defaults are minutes.
-  server.headersTimeout = 15_000;
-  server.requestTimeout = 30_000;
-  server.keepAliveTimeout = 5_000;
-
-  server.on('error', (error: NodeJS.ErrnoException) => {
-    console.error(
-      error.code === 'EADDRINUSE'
-        ? `Port ${config.port} is already in use: stop the other server or set PORT to a free port.`
-        : describeStartupError(error),
-    );
-    process.exit(1);
+  const app = createApp(holder, { logger });
+  const server = createLecternServer({
+    listener: createRequestListener(holder, app, { logger }),
+    headers: captureHeaders(securityHeaders()),
+    logger,
   });
-  server.listen(config.port, config.host, () => {
-    const pages = built.rendered.pageUrls.length;
-    console.log(
-      `Lectern is serving ${pages} pages at http://localhost:${config.port}/ (canonical base ${built.siteUrl})`,
-    );
-  });
-
-  const shutdown = (signal: string) => {
-    console.log(`${signal}: finishing requests in flight, then stopping.`);
-    server.close(() => process.exit(0));
-    setTimeout(() => {
-      server.closeAllConnections();
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS).unref();
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  // PORT=0 asks the system for a free port: the line says which one it gave (tests read it).
+  const { port } = await listen(server, config.port, config.host);
+  const pages = built.rendered.pageUrls.length;
+  logger.info(
+    { port, pages, siteUrl: built.siteUrl },
+    `Lectern is serving ${pages} pages at http://localhost:${port}/ (canonical base ${built.siteUrl})`,
+  );
+  stopOnSignals(server, logger);
 }
 
 main().catch((error: unknown) => {

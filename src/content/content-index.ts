@@ -50,10 +50,13 @@ export function resolversFor(index: ContentIndex, fromFile: string) {
     resolveLink(written: string) {
       const hash = written.indexOf('#');
       const path = hash === -1 ? written : written.slice(0, hash);
-      const fragment = hash === -1 ? undefined : decodeFragment(written.slice(hash + 1)) || undefined;
+      const fragment =
+        hash === -1 ? undefined : decodeFragment(written.slice(hash + 1)) || undefined;
       // A site path (`/courses/x/`) is checked against the pages; the catalog has no file of its own.
       if (path === '/') return { url: '/', file: '', fragment: undefined };
-      const target = path.startsWith('/') ? index.filesByUrl.get(path) : resolveRelative(fromFile, path);
+      const target = path.startsWith('/')
+        ? index.filesByUrl.get(path)
+        : resolveRelative(fromFile, path);
       const url = target === undefined ? undefined : index.pages.get(target);
       if (target === undefined || url === undefined) return undefined;
       return { url, file: target, fragment };

@@ -45,7 +45,10 @@ function plural(count: number, word: string): string {
 }
 
 /** The last line of a check: what was found, and whether the site can be served. */
-export function summarizeProblems(problems: readonly ContentProblem[], pages: number | undefined): string {
+export function summarizeProblems(
+  problems: readonly ContentProblem[],
+  pages: number | undefined,
+): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const counts = `${plural(errors, 'error')}, ${plural(problems.length - errors, 'warning')}`;
   if (errors > 0) return `✖ ${counts}.`;

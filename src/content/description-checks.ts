@@ -20,10 +20,28 @@ export function checkDescription(
   problems: FileProblem[],
 ): void {
   if (description === undefined) {
-    problems.push(warning(relative, { line: 1, column: 1 }, `No description: add one or two sentences (${DESCRIPTION_MIN}-${DESCRIPTION_MAX} characters) for search results and link previews`));
+    problems.push(
+      warning(
+        relative,
+        { line: 1, column: 1 },
+        `No description: add one or two sentences (${DESCRIPTION_MIN}-${DESCRIPTION_MAX} characters) for search results and link previews`,
+      ),
+    );
   } else if (description.length > DESCRIPTION_MAX) {
-    problems.push(warning(relative, locate(['description']), `The description is ${description.length} characters; search results show about ${DESCRIPTION_MAX}, so the end will be cut`));
+    problems.push(
+      warning(
+        relative,
+        locate(['description']),
+        `The description is ${description.length} characters; search results show about ${DESCRIPTION_MAX}, so the end will be cut`,
+      ),
+    );
   } else if (description.length < DESCRIPTION_MIN) {
-    problems.push(warning(relative, locate(['description']), `The description is ${description.length} characters; ${DESCRIPTION_MIN}-${DESCRIPTION_MAX} tell searchers more`));
+    problems.push(
+      warning(
+        relative,
+        locate(['description']),
+        `The description is ${description.length} characters; ${DESCRIPTION_MIN}-${DESCRIPTION_MAX} tell searchers more`,
+      ),
+    );
   }
 }

@@ -19,7 +19,9 @@ export function chapterNamingHint(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  const numbered = /^\d{2,3}-/.test(suggestion) ? suggestion : `NN-${suggestion.replace(/^\d+-?/, '')}`;
+  const numbered = /^\d{2,3}-/.test(suggestion)
+    ? suggestion
+    : `NN-${suggestion.replace(/^\d+-?/, '')}`;
   return `Chapter files are named NN-slug.md (two digits, then lowercase words joined by hyphens), e.g. "${numbered}.md"`;
 }
 

@@ -27,7 +27,14 @@ export type FrontMatterResult =
   | { readonly ok: false; readonly issues: readonly FrontMatterIssue[] };
 
 // yaml 1.2 core schema: dates stay strings, `010` stays 10; duplicate keys and alias bombs fail.
-const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
+// YAML 1.1's explicit tags (!!binary, !!timestamp, !!set...) would make Buffers, Dates and Sets:
+// refused like every other tag.
+const YAML_OPTIONS = {
+  uniqueKeys: true,
+  prettyErrors: false,
+  strict: true,
+  resolveKnownTags: false,
+} as const;
 const MAX_ALIAS_COUNT = 50;
 const FENCE = /^---([^\n]*)\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/;
 
@@ -69,13 +76,30 @@ function yamlIssues(source: string): FrontMatterIssue[] {
   const counter = new LineCounter();
   const doc = parseDocument(source, { ...YAML_OPTIONS, lineCounter: counter });
   return [...doc.errors, ...doc.warnings].map((problem) => {
-    const { line, column } = positionOf(problem.pos[0], counter);
+    const { line, column } = positionOf(openingQuote(source, problem) ?? problem.pos[0], counter);
     const message = problem.message.split('\n')[0] ?? problem.message;
     return { line, column, field: 'yaml', message: describeYamlMessage(problem.code, message) };
   });
 }
 
+/**
+ * yaml reports a missing closing quote where the file ends; the editor needs the line where the
+ * quote opened: the last value that starts with that quote before the error.
+ */
+function openingQuote(
+  source: string,
+  problem: { code: string; message: string; pos: [number, number] },
+): number | undefined {
+  const quote = /^Missing closing (["'])quote/.exec(problem.message)?.[1];
+  if (problem.code !== 'MISSING_CHAR' || !quote) return undefined;
+  const before = source.slice(0, problem.pos[0]);
+  const opening = [...before.matchAll(new RegExp(`(?:^|[:\\-,\\[{]\\s*)(${quote})`, 'gm'))].at(-1);
+  return opening?.index === undefined ? undefined : opening.index + opening[0].length - 1;
+}
+
 function describeYamlMessage(code: string, message: string): string {
+  if (code === 'MISSING_CHAR' && /quote/.test(message))
+    return 'This quoted value is never closed: add the closing quote';
   if (code === 'DUPLICATE_KEY') return 'This key appears twice: each field may be given once';
   if (code === 'TAG_RESOLVE_FAILED') {
     return `YAML tags are not allowed in front-matter (${message.replace(/^Unresolved tag: /, '')})`;
@@ -91,7 +115,9 @@ function locator(source: string) {
     const last = path[path.length - 1];
     const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
     if (isMap(parent) && last !== undefined) {
-      const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last));
+      const pair = parent.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(last),
+      );
       const node = (at === 'key' ? pair?.key : (pair?.value ?? pair?.key)) as Node | undefined;
       if (node?.range) return positionOf(node.range[0], counter);
     }
@@ -123,7 +149,8 @@ export function parseFrontMatter(rawSource: string): FrontMatterResult {
   // CRLF and a BOM are editors' habits, not errors; dropping them changes no line number.
   const source = rawSource.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (source.trim() === '') {
-    const message = 'The file is empty: start it with front-matter (title, description) between two lines of ---';
+    const message =
+      'The file is empty: start it with front-matter (title, description) between two lines of ---';
     return { ok: false, issues: [{ line: 1, column: 1, field: 'front-matter', message }] };
   }
   const fence = FENCE.exec(source);
@@ -146,7 +173,14 @@ export function parseFrontMatter(rawSource: string): FrontMatterResult {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       return {
         ok: false,
-        issues: [{ line: 2, column: 1, field: 'front-matter', message: 'Expected fields as `name: value` lines' }],
+        issues: [
+          {
+            line: 2,
+            column: 1,
+            field: 'front-matter',
+            message: 'Expected fields as `name: value` lines',
+          },
+        ],
       };
     }
     const locate = locator(yamlSource);
@@ -163,12 +197,19 @@ export function parseFrontMatter(rawSource: string): FrontMatterResult {
     if (error instanceof YamlProblems) {
       return { ok: false, issues: yamlIssues(yamlSource) };
     }
-    return { ok: false, issues: [{ line: 1, column: 1, field: 'front-matter', message: aliasOrOther(error) }] };
+    return {
+      ok: false,
+      issues: [{ line: 1, column: 1, field: 'front-matter', message: aliasOrOther(error) }],
+    };
   }
 }
 
 export type YamlFileResult =
-  | { readonly ok: true; readonly data: Record<string, unknown>; readonly locate: FrontMatter['locate'] }
+  | {
+      readonly ok: true;
+      readonly data: Record<string, unknown>;
+      readonly locate: FrontMatter['locate'];
+    }
   | { readonly ok: false; readonly issues: readonly FrontMatterIssue[] };
 
 /** Parses a whole YAML file (site.yaml) with the same safety rules as front-matter. */
@@ -177,11 +218,24 @@ export function parseYamlFile(rawSource: string): YamlFileResult {
   try {
     const data = parseYamlData(source);
     if (Array.isArray(data)) {
-      return { ok: false, issues: [{ line: 1, column: 1, field: 'yaml', message: 'Expected fields as `name: value` lines, not a list' }] };
+      return {
+        ok: false,
+        issues: [
+          {
+            line: 1,
+            column: 1,
+            field: 'yaml',
+            message: 'Expected fields as `name: value` lines, not a list',
+          },
+        ],
+      };
     }
     return { ok: true, data: data as Record<string, unknown>, locate: locator(source) };
   } catch (error) {
     if (error instanceof YamlProblems) return { ok: false, issues: yamlIssues(source) };
-    return { ok: false, issues: [{ line: 1, column: 1, field: 'yaml', message: aliasOrOther(error) }] };
+    return {
+      ok: false,
+      issues: [{ line: 1, column: 1, field: 'yaml', message: aliasOrOther(error) }],
+    };
   }
 }

@@ -8,7 +8,8 @@ function svgSize(text: string): ImageSize | undefined {
   if (!root) return undefined;
   const attribute = (name: string) => new RegExp(`\\s${name}="([\\d.]+)(?:px)?"`).exec(root)?.[1];
   const [width, height] = [attribute('width'), attribute('height')];
-  if (width && height) return { width: Math.round(Number(width)), height: Math.round(Number(height)) };
+  if (width && height)
+    return { width: Math.round(Number(width)), height: Math.round(Number(height)) };
   const viewBox = /\sviewBox="[\d.-]+[ ,]+[\d.-]+[ ,]+([\d.]+)[ ,]+([\d.]+)"/.exec(root);
   if (!viewBox) return undefined;
   return { width: Math.round(Number(viewBox[1])), height: Math.round(Number(viewBox[2])) };

@@ -16,7 +16,12 @@ export interface Cta {
   readonly title: string;
   readonly points: readonly string[];
   readonly link: { readonly text: string; readonly href: string };
-  readonly image?: { readonly url: string; readonly alt: string; readonly width?: number; readonly height?: number };
+  readonly image?: {
+    readonly url: string;
+    readonly alt: string;
+    readonly width?: number;
+    readonly height?: number;
+  };
 }
 
 export interface Chapter {

@@ -46,35 +46,54 @@ function fileProblem(relative: string, message: string): Problem {
   return { relative, line: 1, column: 1, field: 'file', message, severity: 'error' };
 }
 
-async function listFiles(root: string, realRoot: string, dir: string, problems: Problem[]): Promise<string[]> {
-  const found: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.')) continue;
-    const absolute = path.join(dir, entry.name);
-    const relative = path.relative(root, absolute).split(path.sep).join('/');
-    let target: string;
-    try {
-      target = await realpath(absolute);
-    } catch {
-      problems.push(fileProblem(relative, 'Broken link: this entry points to nothing'));
-      continue;
-    }
-    // A symlink may point anywhere on the disk; only what stays inside content/ is content.
-    if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
-      problems.push(fileProblem(relative, 'Links outside the content folder are not followed'));
-      continue;
-    }
-    const info = await stat(target);
-    if (info.isDirectory()) found.push(...(await listFiles(root, realRoot, absolute, problems)));
-    else if (info.isFile()) found.push(relative);
+async function listEntry(
+  root: string,
+  realRoot: string,
+  absolute: string,
+  problems: Problem[],
+): Promise<string[]> {
+  const relative = path.relative(root, absolute).split(path.sep).join('/');
+  let target: string;
+  try {
+    target = await realpath(absolute);
+  } catch {
+    problems.push(fileProblem(relative, 'Broken link: this entry points to nothing'));
+    return [];
   }
-  return found;
+  // A symlink may point anywhere on the disk; only what stays inside content/ is content.
+  if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+    problems.push(fileProblem(relative, 'Links outside the content folder are not followed'));
+    return [];
+  }
+  const info = await stat(target);
+  if (info.isDirectory()) return listFiles(root, realRoot, absolute, problems);
+  return info.isFile() ? [relative] : [];
+}
+
+// Entries are looked at concurrently (thousands of chapters are I/O-bound), then kept in name order.
+async function listFiles(
+  root: string,
+  realRoot: string,
+  dir: string,
+  problems: Problem[],
+): Promise<string[]> {
+  const entries = (await readdir(dir, { withFileTypes: true }))
+    .filter((entry) => !entry.name.startsWith('.'))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const listed = await Promise.all(
+    entries.map((entry) => listEntry(root, realRoot, path.join(dir, entry.name), problems)),
+  );
+  return listed.flat();
 }
 
 function decodeText(relative: string, bytes: Buffer, problems: Problem[]): string | undefined {
   if (bytes.length > MAX_TEXT_BYTES) {
-    problems.push(fileProblem(relative, `The file is ${Math.round(bytes.length / 1024)} KB; text files are limited to ${MAX_TEXT_BYTES / 1024} KB`));
+    problems.push(
+      fileProblem(
+        relative,
+        `The file is ${Math.round(bytes.length / 1024)} KB; text files are limited to ${MAX_TEXT_BYTES / 1024} KB`,
+      ),
+    );
     return undefined;
   }
   let text: string;
@@ -97,24 +116,38 @@ function decodeText(relative: string, bytes: Buffer, problems: Problem[]): strin
   return text;
 }
 
+async function readOne(
+  root: string,
+  relative: string,
+  problems: Problem[],
+): Promise<TextFile | BinaryFile | undefined> {
+  const extension = path.extname(relative).toLowerCase();
+  const contentType = IMAGE_TYPES[extension];
+  if (extension === '.md' || extension === '.yaml' || extension === '.yml') {
+    const source = decodeText(relative, await readFile(path.join(root, relative)), problems);
+    return source === undefined ? undefined : { relative, source };
+  }
+  if (!contentType) return undefined;
+  const body = await readFile(path.join(root, relative));
+  if (body.length <= MAX_IMAGE_BYTES) return { relative, body, contentType };
+  problems.push(fileProblem(relative, 'Images are limited to 10 MB'));
+  return undefined;
+}
+
 /** Reads the content folder: text files (Markdown, YAML) and images, never following links out. */
-export async function readContent(root: string): Promise<{ files: ContentFiles; problems: Problem[] }> {
+export async function readContent(
+  root: string,
+): Promise<{ files: ContentFiles; problems: Problem[] }> {
   const problems: Problem[] = [];
   const realRoot = await realpath(root);
   const relatives = await listFiles(root, realRoot, root, problems);
   const texts = new Map<string, TextFile>();
   const images = new Map<string, BinaryFile>();
-  for (const relative of relatives) {
-    const extension = path.extname(relative).toLowerCase();
-    const contentType = IMAGE_TYPES[extension];
-    if (extension === '.md' || extension === '.yaml' || extension === '.yml') {
-      const source = decodeText(relative, await readFile(path.join(root, relative)), problems);
-      if (source !== undefined) texts.set(relative, { relative, source });
-    } else if (contentType) {
-      const body = await readFile(path.join(root, relative));
-      if (body.length > MAX_IMAGE_BYTES) problems.push(fileProblem(relative, 'Images are limited to 10 MB'));
-      else images.set(relative, { relative, body, contentType });
-    }
+  // Read concurrently, then kept in name order so that every later stage is deterministic.
+  const read = await Promise.all(relatives.map((relative) => readOne(root, relative, problems)));
+  for (const file of read) {
+    if (file && 'source' in file) texts.set(file.relative, file);
+    else if (file) images.set(file.relative, file);
   }
   const courseFolders = [
     ...new Set(relatives.filter((r) => r.startsWith('courses/')).map((r) => r.split('/')[1] ?? '')),

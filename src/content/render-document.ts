@@ -1,5 +1,10 @@
 import type { MarkdownIt } from 'markdown-it';
-import { createMarkdownEnv, renderMarkdown, type Heading, type PendingLink } from '../markdown/markdown-env.js';
+import {
+  createMarkdownEnv,
+  renderMarkdown,
+  type Heading,
+  type PendingLink,
+} from '../markdown/markdown-env.js';
 import { resolversFor, type ContentIndex } from './content-index.js';
 import type { FileProblem } from './read-content.js';
 
@@ -45,7 +50,10 @@ export function renderDocument(
 }
 
 /** Every `#fragment` must name a heading of its target page. */
-export function checkFragments(documents: readonly RenderedDocument[], problems: FileProblem[]): void {
+export function checkFragments(
+  documents: readonly RenderedDocument[],
+  problems: FileProblem[],
+): void {
   const ids = new Map(documents.map((d) => [d.relative, new Set(d.headings.map((h) => h.id))]));
   for (const document of documents) {
     for (const link of document.links) {

@@ -11,7 +11,8 @@ export type Validation<T> =
 function unwrap(schema: unknown): unknown {
   let current = schema;
   for (;;) {
-    if (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap();
+    if (current instanceof z.ZodOptional || current instanceof z.ZodDefault)
+      current = current.unwrap();
     else if (current instanceof z.ZodPipe) current = current.in;
     else return current;
   }
@@ -41,7 +42,12 @@ function isMissing(data: unknown, path: readonly PropertyKey[]): boolean {
   return current === undefined;
 }
 
-function issuesOf(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locate: Locate): FrontMatterIssue[] {
+function issuesOf(
+  schema: z.ZodType,
+  data: unknown,
+  issue: z.core.$ZodIssue,
+  locate: Locate,
+): FrontMatterIssue[] {
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeys(schema, issue.path);
     return issue.keys.map((key) => {
@@ -71,5 +77,8 @@ export function validate<Schema extends z.ZodType>(
 ): Validation<z.output<Schema>> {
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, issues: result.error.issues.flatMap((i) => issuesOf(schema, data, i, locate)) };
+  return {
+    ok: false,
+    issues: result.error.issues.flatMap((i) => issuesOf(schema, data, i, locate)),
+  };
 }

@@ -1,6 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { canonicalUrl } from './canonical-url.js';
 import { servePrepared } from './serve-prepared.js';
+import { serveServerError } from './server-error.js';
 import type { SiteHolder } from './site-holder.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
@@ -33,6 +35,21 @@ export function preparedResponses(holder: SiteHolder): RequestHandler {
   };
 }
 
+/**
+ * HTTP/1.1 requires a Host header (RFC 9112, 3.2). Node's own check would answer a bare 400
+ * without the security headers, so the server turns it off and the app answers instead.
+ */
+export function lacksHost(req: IncomingMessage): boolean {
+  return req.headers.host === undefined && req.httpVersion === '1.1';
+}
+
+export function requireHost(holder: SiteHolder): RequestHandler {
+  return function requireHostMiddleware(req, res, next) {
+    if (lacksHost(req)) servePrepared(req, res, statusPage(holder, 400));
+    else next();
+  };
+}
+
 /** `/courses/%E0%A4%A` is not a path any page could have: 400, not a 404 nor a 500. */
 export function rejectMalformedPaths(holder: SiteHolder): RequestHandler {
   return function rejectMalformedPathsMiddleware(req, res, next) {
@@ -46,7 +63,12 @@ export function rejectMalformedPaths(holder: SiteHolder): RequestHandler {
   };
 }
 
-/** The site is read-only: anything but GET and HEAD is 405, whatever the path. */
+/**
+ * The site is read-only: anything but GET and HEAD is 405, whatever the path. OPTIONS too: no
+ * cross-origin use is offered (no CORS headers, CORP same-origin), so a 204 would only add a
+ * second list of methods to keep true; 405 with Allow is what RFC 9110 asks of any method a
+ * resource does not support.
+ */
 export function readOnly(holder: SiteHolder): RequestHandler {
   return function readOnlyMiddleware(req, res, next) {
     if (READ_METHODS.has(req.method)) return next();
@@ -77,12 +99,29 @@ function statusOf(error: unknown): number {
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
 
-/** The last resort: a real page, a status that tells the truth, no stack trace and no path. */
-export function errorPage(holder: SiteHolder, log: (error: unknown) => void): ErrorRequestHandler {
+/**
+ * The last resort: a real page, a status that tells the truth, no stack trace and no path. A 5xx
+ * is the server's fault: its error goes on the request's log line (see access-log.ts) and its
+ * page shows the request's id.
+ */
+export function errorPage(holder: SiteHolder): ErrorRequestHandler {
   return function errorPageMiddleware(error: unknown, req, res, next) {
     const status = statusOf(error);
-    if (status >= 500) log(error);
+    if (status >= 500) res.err = error instanceof Error ? error : new Error(String(error));
     if (res.headersSent) return next(error);
-    servePrepared(req, res, statusPage(holder, status));
+    if (status >= 500) serveServerError(holder, req, res);
+    else servePrepared(req, res, statusPage(holder, status));
+  };
+}
+
+export const HEALTH_URL = '/healthz';
+
+/** For load balancers and supervisors: this process is up and holds a rendered site. */
+export function health(holder: SiteHolder): RequestHandler {
+  return function healthMiddleware(req, res, next) {
+    if (req.path !== HEALTH_URL) return next();
+    const pages = holder.current().pageUrls.length;
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('text/plain').send(`ok: ${pages} pages\n`);
   };
 }

@@ -1,18 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Encoded, PreparedResponse } from '../render/prepared-response.js';
+import type { Coding, Encoded, PreparedResponse } from '../render/prepared-response.js';
+import { REQUEST_ID_HEADER } from './request-id.js';
 
-type Coding = 'br' | 'gzip' | 'identity';
+type Accepted = Coding | 'identity';
 
 /** Parses Accept-Encoding (`gzip, br;q=0.8, *;q=0`) into the codings a client accepts. */
-export function acceptedCodings(header: string | undefined): Set<Coding> {
-  const accepted = new Set<Coding>(['identity']);
+export function acceptedCodings(header: string | undefined): Set<Accepted> {
+  const accepted = new Set<Accepted>(['identity']);
   if (!header) return accepted;
   for (const part of header.split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
     const quality = q === undefined ? 1 : Number(q);
     if (Number.isNaN(quality)) continue;
-    const names: Coding[] =
+    const names: Accepted[] =
       name === '*' ? ['br', 'gzip'] : name === 'br' || name === 'gzip' ? [name] : [];
     for (const coding of names) {
       if (quality > 0) accepted.add(coding);
@@ -25,40 +26,39 @@ export function acceptedCodings(header: string | undefined): Set<Coding> {
 function choose(
   prepared: PreparedResponse,
   header: string | undefined,
-): { coding: Coding; encoded: Encoded } {
-  if (!prepared.br && !prepared.gzip) return { coding: 'identity', encoded: prepared.identity };
+): { coding: Coding | 'identity'; encoded: Encoded } {
+  if (prepared.codings.length === 0) return { coding: 'identity', encoded: prepared.identity };
   const accepted = acceptedCodings(header);
-  if (prepared.br && accepted.has('br')) return { coding: 'br', encoded: prepared.br };
-  if (prepared.gzip && accepted.has('gzip')) return { coding: 'gzip', encoded: prepared.gzip };
-  return { coding: 'identity', encoded: prepared.identity };
+  const coding = prepared.codings.find((candidate) => accepted.has(candidate));
+  return coding
+    ? { coding, encoded: prepared.encoded(coding) }
+    : { coding: 'identity', encoded: prepared.identity };
 }
 
 function matchesAny(ifNoneMatch: string, prepared: PreparedResponse): boolean {
   const tags = ifNoneMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
-  if (tags.includes('*')) return true;
   // Weak comparison (RFC 9110 13.1.2): any representation of this content is still fresh.
-  const known = [prepared.identity.etag, prepared.gzip?.etag, prepared.br?.etag];
-  return tags.some((tag) => known.includes(tag));
+  return tags.includes('*') || tags.some((tag) => prepared.etags.includes(tag));
 }
 
-/** Writes a prepared response: content negotiation, 304 and HEAD, from bytes computed at load. */
+/**
+ * Writes a prepared response: content negotiation, 304 and HEAD, from bytes and headers computed
+ * at load. `requestId` is given on the fast path, where no header has been set yet: then every
+ * header goes out in one writeHead call.
+ */
 export function servePrepared(
   req: IncomingMessage,
   res: ServerResponse,
   prepared: PreparedResponse,
+  requestId?: string,
 ): void {
-  const { coding, encoded } = choose(prepared, req.headers['accept-encoding']);
-  for (const [name, value] of prepared.headers) res.setHeader(name, value);
-  res.setHeader('ETag', encoded.etag);
+  const { encoded } = choose(prepared, req.headers['accept-encoding']);
   const ifNoneMatch = req.headers['if-none-match'];
-  if (prepared.status === 200 && ifNoneMatch && matchesAny(ifNoneMatch, prepared)) {
-    res.statusCode = 304;
-    res.removeHeader('Content-Type');
-    res.end();
-    return;
-  }
-  res.statusCode = prepared.status;
-  if (coding !== 'identity') res.setHeader('Content-Encoding', coding);
-  res.setHeader('Content-Length', encoded.body.length);
-  res.end(req.method === 'HEAD' ? undefined : encoded.body);
+  const notModified =
+    prepared.status === 200 && ifNoneMatch !== undefined && matchesAny(ifNoneMatch, prepared);
+  const head = notModified ? encoded.notModifiedHead : encoded.head;
+  // writeHead only reads the list; a copy is made only to add the request id.
+  const headers = requestId === undefined ? head : [...head, REQUEST_ID_HEADER, requestId];
+  res.writeHead(notModified ? 304 : prepared.status, headers as string[]);
+  res.end(notModified || req.method === 'HEAD' ? undefined : encoded.body);
 }

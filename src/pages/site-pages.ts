@@ -27,6 +27,12 @@ import type {
 const DIFFICULTY_LEVELS = { easy: 1, medium: 2, hard: 3 } as const;
 const CONTENTS_LEVELS = new Set([2, 3]);
 
+interface CourseShared {
+  readonly facts: FactsModel;
+  readonly cta: CtaModel | undefined;
+  readonly progress: ProgressModel;
+}
+
 function facts(course: Course): FactsModel {
   return {
     duration: formatDuration(course.durationMinutes),
@@ -151,7 +157,7 @@ function catalogPage(site: Site, context: PageContext): Page {
   };
 }
 
-function coursePage(site: Site, course: Course, context: PageContext): Page {
+function coursePage(site: Site, course: Course, shared: CourseShared, context: PageContext): Page {
   return {
     url: course.url,
     status: 200,
@@ -170,19 +176,25 @@ function coursePage(site: Site, course: Course, context: PageContext): Page {
     page: {
       template: 'course',
       url: course.url,
-      progress: progress(course),
+      progress: shared.progress,
       breadcrumbs: [{ url: catalogUrl, label: 'Courses' }],
       title: course.title,
-      facts: facts(course),
+      facts: shared.facts,
       introHtml: course.introHtml,
       chapters: chapterLinks(course),
       start: link(course.chapters[0]),
-      cta: cta(course.cta),
+      cta: shared.cta,
     },
   };
 }
 
-function chapterPage(site: Site, course: Course, index: number, context: PageContext): Page {
+function chapterPage(
+  site: Site,
+  course: Course,
+  shared: CourseShared,
+  index: number,
+  context: PageContext,
+): Page {
   const chapter = course.chapters[index] as Chapter;
   return {
     url: chapter.url,
@@ -210,7 +222,7 @@ function chapterPage(site: Site, course: Course, index: number, context: PageCon
         { url: course.url, label: course.title },
       ],
       course: { url: course.url, label: course.title },
-      facts: facts(course),
+      facts: shared.facts,
       title: chapter.title,
       number: index + 1,
       chapterCount: course.chapters.length,
@@ -219,7 +231,7 @@ function chapterPage(site: Site, course: Course, index: number, context: PageCon
       chapters: chapterLinks(course, chapter),
       previous: link(course.chapters[index - 1]),
       next: link(course.chapters[index + 1]),
-      cta: cta(course.cta),
+      cta: shared.cta,
     },
   };
 }
@@ -228,10 +240,18 @@ function chapterPage(site: Site, course: Course, index: number, context: PageCon
 export function allPages(site: Site, context: PageContext): Page[] {
   return [
     catalogPage(site, context),
-    ...site.courses.flatMap((course) => [
-      coursePage(site, course, context),
-      ...course.chapters.map((_, index) => chapterPage(site, course, index, context)),
-    ]),
+    ...site.courses.flatMap((course) => {
+      // What every page of a course shows alike is computed once per course, not per chapter.
+      const shared: CourseShared = {
+        facts: facts(course),
+        cta: cta(course.cta),
+        progress: progress(course),
+      };
+      return [
+        coursePage(site, course, shared, context),
+        ...course.chapters.map((_, index) => chapterPage(site, course, shared, index, context)),
+      ];
+    }),
   ];
 }
 
@@ -255,7 +275,12 @@ const STATUS_TEXT: Record<number, { heading: string; message: string }> = {
 export const STATUS_CODES = Object.keys(STATUS_TEXT).map(Number);
 
 /** The page answered with an error status; it is never indexed and has no canonical URL. */
-export function statusPage(site: Site, status: number, context: PageContext): Page {
+export function statusPage(
+  site: Site,
+  status: number,
+  context: PageContext,
+  reference?: string,
+): Page {
   const text = STATUS_TEXT[status] ?? {
     heading: 'Error',
     message: 'The request could not be completed.',
@@ -265,6 +290,7 @@ export function statusPage(site: Site, status: number, context: PageContext): Pa
     status,
     heading: text.heading,
     message: text.message,
+    reference,
     links: [
       { url: catalogUrl, label: 'See all courses' },
       ...site.courses.map((course) => ({ url: course.url, label: course.title })),

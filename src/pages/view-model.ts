@@ -143,6 +143,8 @@ export interface StatusPageModel {
   readonly status: number;
   readonly heading: string;
   readonly message: string;
+  /** What a learner quotes to support after a 500: the request's id, substituted per request. */
+  readonly reference?: string | undefined;
   readonly links: readonly LinkModel[];
 }
 

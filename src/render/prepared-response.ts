@@ -1,23 +1,35 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 
 export type HeaderList = readonly (readonly [string, string])[];
+export type Coding = 'br' | 'gzip';
+
+export interface Encoded {
+  readonly body: Buffer;
+  readonly etag: string;
+  /** Every header of a full response, flat (name, value, ...) for one writeHead call. */
+  readonly head: readonly string[];
+  /** The same for a 304: no body, so no Content-Type or Content-Length. */
+  readonly notModifiedHead: readonly string[];
+}
 
 /**
- * A response computed once, when content is loaded: body, compressed bodies, strong ETags and
- * every header. Serving it is a lookup and a write.
+ * A response computed once: body, strong ETags and every header when content is loaded; each
+ * compressed body the first time a client asks for it (compressing thousands of pages up front
+ * would delay the server's start by seconds), then kept. Serving it is a lookup and a write.
  */
 export interface PreparedResponse {
   readonly status: number;
   readonly headers: HeaderList;
   readonly identity: Encoded;
-  readonly gzip: Encoded | undefined;
-  readonly br: Encoded | undefined;
-}
-
-export interface Encoded {
-  readonly body: Buffer;
-  readonly etag: string;
+  /** The codings this response has (none for small or already-compressed bodies). */
+  readonly codings: readonly Coding[];
+  /** Every ETag this content can carry, whatever the coding: for If-None-Match. */
+  readonly etags: readonly string[];
+  encoded(coding: Coding): Encoded;
+  /** The same as encoded(), compressed off the main thread (for the static export). */
+  encodedAsync(coding: Coding): Promise<Encoded>;
 }
 
 export interface PrepareOptions {
@@ -32,32 +44,94 @@ export interface PrepareOptions {
 const MIN_COMPRESSIBLE_BYTES = 1024;
 const COMPRESSIBLE =
   /^(text\/|application\/(javascript|json|xml|ld\+json|manifest\+json)|image\/svg\+xml)/;
+// Measured on a chapter page: brotli quality 5 is within 1 % of quality 9 in size at a
+// fifteenth of the time (0.7 ms against 10 ms); 11 saves 15 % more at 33 ms a page.
 const BROTLI_OPTIONS = {
   params: {
-    [constants.BROTLI_PARAM_QUALITY]: 10,
+    [constants.BROTLI_PARAM_QUALITY]: 5,
     [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
   },
 };
+const GZIP_OPTIONS = { level: 9 };
+const COMPRESSORS: Readonly<Record<Coding, (body: Buffer) => Buffer>> = {
+  br: (body) => brotliCompressSync(body, BROTLI_OPTIONS),
+  gzip: (body) => gzipSync(body, GZIP_OPTIONS),
+};
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+// The same bytes, computed on libuv's thread pool: the export compresses on every core.
+const ASYNC_COMPRESSORS: Readonly<Record<Coding, (body: Buffer) => Promise<Buffer>>> = {
+  br: (body) => brotliAsync(body, BROTLI_OPTIONS),
+  gzip: (body) => gzipAsync(body, GZIP_OPTIONS),
+};
+const SUFFIXES: Readonly<Record<Coding, string>> = { br: '-br', gzip: '-gz' };
 
-function encoded(body: Buffer, suffix: string, hash: string): Encoded {
-  return { body, etag: `"${hash}${suffix}"` };
+// Headers written in one writeHead call: Node's setHeader per header costs the fast path dearly.
+function encodedWith(
+  headers: HeaderList,
+  body: Buffer,
+  etag: string,
+  coding: Coding | undefined,
+): Encoded {
+  const common = headers.filter(([name]) => name !== 'Content-Type').flat();
+  const contentType = headers.find(([name]) => name === 'Content-Type');
+  return {
+    body,
+    etag,
+    head: [
+      ...common,
+      ...(contentType ?? []),
+      'ETag',
+      etag,
+      ...(coding ? ['Content-Encoding', coding] : []),
+      'Content-Length',
+      String(body.length),
+    ],
+    notModifiedHead: [...common, 'ETag', etag],
+  };
 }
 
 export function prepareResponse(options: PrepareOptions): PreparedResponse {
   const body = Buffer.isBuffer(options.body) ? options.body : Buffer.from(options.body, 'utf8');
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 22);
-  const compressible =
-    COMPRESSIBLE.test(options.contentType) && body.length >= MIN_COMPRESSIBLE_BYTES;
+  const codings: Coding[] =
+    COMPRESSIBLE.test(options.contentType) && body.length >= MIN_COMPRESSIBLE_BYTES
+      ? ['br', 'gzip']
+      : [];
+  const cache = new Map<Coding, Encoded>();
+  const etagOf = (coding: Coding) => `"${hash}${SUFFIXES[coding]}"`;
+  const check = (coding: Coding) => {
+    if (!codings.includes(coding)) throw new Error(`This response has no ${coding} coding`);
+  };
+  const headers: HeaderList = [
+    ...options.headers,
+    ['Content-Type', options.contentType],
+    ['Cache-Control', options.cacheControl],
+    ...(codings.length > 0 ? [['Vary', 'Accept-Encoding'] as const] : []),
+  ];
   return {
     status: options.status ?? 200,
-    headers: [
-      ...options.headers,
-      ['Content-Type', options.contentType],
-      ['Cache-Control', options.cacheControl],
-      ...(compressible ? [['Vary', 'Accept-Encoding'] as const] : []),
-    ],
-    identity: encoded(body, '', hash),
-    gzip: compressible ? encoded(gzipSync(body, { level: 9 }), '-gz', hash) : undefined,
-    br: compressible ? encoded(brotliCompressSync(body, BROTLI_OPTIONS), '-br', hash) : undefined,
+    headers,
+    identity: encodedWith(headers, body, `"${hash}"`, undefined),
+    codings,
+    etags: [`"${hash}"`, ...codings.map(etagOf)],
+    encoded(coding) {
+      let encoded = cache.get(coding);
+      if (!encoded) {
+        check(coding);
+        encoded = encodedWith(headers, COMPRESSORS[coding](body), etagOf(coding), coding);
+        cache.set(coding, encoded);
+      }
+      return encoded;
+    },
+    async encodedAsync(coding) {
+      const cached = cache.get(coding);
+      if (cached) return cached;
+      check(coding);
+      const compressed = await ASYNC_COMPRESSORS[coding](body);
+      const encoded = cache.get(coding) ?? encodedWith(headers, compressed, etagOf(coding), coding);
+      cache.set(coding, encoded);
+      return encoded;
+    },
   };
 }

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Site } from '../content/model.js';
 import type { PageContext } from '../pages/page-context.js';
-import type { NoticeModel } from '../pages/view-model.js';
+import type { NoticeModel, Page } from '../pages/view-model.js';
 import { robotsTxt, ROBOTS_URL } from '../pages/robots.js';
 import { allPages, STATUS_CODES, statusPage } from '../pages/site-pages.js';
 import { SITEMAP_URL, sitemapXml } from '../pages/sitemap.js';
@@ -17,6 +18,31 @@ export interface RenderedSite {
   readonly pageUrls: readonly string[];
   /** Error pages by status code (400, 404, 405, 500). */
   readonly statusPages: ReadonlyMap<number, PreparedResponse>;
+  /** Stands in the 500 page where each request's id goes; random, so content cannot forge it. */
+  readonly referenceToken: string;
+}
+
+/** A page that could not be rendered: names the page, then the template line and what failed. */
+export class RenderError extends Error {
+  override name = 'RenderError';
+
+  constructor(
+    readonly url: string,
+    cause: unknown,
+  ) {
+    super(`Could not render ${url}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+  }
+}
+
+function renderPage(views: Views, page: Page): string {
+  try {
+    return views.render(page);
+  } catch (error) {
+    // A template that fails for one page is a broken site: it stops the start, never serves half.
+    throw new RenderError(page.url, error);
+  }
 }
 
 export interface RenderOptions {
@@ -64,7 +90,7 @@ export function renderSite(options: RenderOptions): RenderedSite {
       page.url,
       prepareResponse({
         contentType: HTML,
-        body: views.render(page),
+        body: renderPage(views, page),
         cacheControl: CACHE_PAGE,
         headers,
       }),
@@ -99,17 +125,21 @@ export function renderSite(options: RenderOptions): RenderedSite {
       }),
     );
   }
+  const referenceToken = `lectern-reference-${randomUUID()}`;
   const statusPages = new Map(
     STATUS_CODES.map((status) => [
       status,
       prepareResponse({
         status,
         contentType: HTML,
-        body: views.render(statusPage(site, status, context)),
+        body: renderPage(
+          views,
+          statusPage(site, status, context, status >= 500 ? referenceToken : undefined),
+        ),
         cacheControl: CACHE_NONE,
         headers,
       }),
     ]),
   );
-  return { responses, pageUrls: pages.map((p) => p.url), statusPages };
+  return { responses, pageUrls: pages.map((p) => p.url), statusPages, referenceToken };
 }

@@ -16,9 +16,19 @@ type Template = (data: object) => string;
  */
 export function createViews(viewsDir: string): Views {
   ejs.clearCache();
+  const shorten = templateErrorMessage(path.dirname(viewsDir));
   const compile = (name: string): Template => {
     const filename = path.join(viewsDir, `${name}.ejs`);
-    return ejs.compile(readFileSync(filename, 'utf8'), { filename, cache: true });
+    try {
+      return ejs.compile(readFileSync(filename, 'utf8'), { filename, cache: true });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      // Some of EJS's syntax errors do not say which file they are in.
+      const named = message.includes(filename)
+        ? message
+        : `${message} in ${filename} while compiling ejs`;
+      throw new TemplateError(shorten(named), error);
+    }
   };
   const layout = compile('layout');
   const templates = new Map<string, Template>();
@@ -32,8 +42,43 @@ export function createViews(viewsDir: string): Views {
   };
   return {
     render(page) {
-      const body = template(page.page.template)({ page: page.page, layout: page.layout });
-      return layout({ layout: page.layout, body });
+      try {
+        const body = template(page.page.template)({ page: page.page, layout: page.layout });
+        return layout({ layout: page.layout, body });
+      } catch (error) {
+        if (error instanceof TemplateError) throw error;
+        throw new TemplateError(
+          shorten(error instanceof Error ? error.message : String(error)),
+          error,
+        );
+      }
     },
+  };
+}
+
+/** A template that does not compile or fails while rendering, named as `views/x.ejs:line: why`. */
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+  }
+}
+
+// EJS reports a failure while rendering as `/abs/views/x.ejs:12`, the lines around it, a blank
+// line, then the error; a syntax error as `why in /abs/views/x.ejs while compiling ejs` and advice.
+const RENDER_ERROR = /^(.+\.ejs):(\d+)\n[\s\S]*?\n\n([\s\S]+)$/;
+const COMPILE_ERROR = /^(.*) in (\S+\.ejs) while compiling ejs/;
+
+/** EJS's error as one line a person can act on: `views/pages/chapter.ejs:12: what failed`. */
+export function templateErrorMessage(root: string) {
+  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  return (message: string): string => {
+    const failed = RENDER_ERROR.exec(message);
+    if (failed) return `${relative(failed[1] ?? '')}:${failed[2]}: ${failed[3]}`;
+    const invalid = COMPILE_ERROR.exec(message);
+    if (invalid)
+      return `${relative(invalid[2] ?? '')}: ${invalid[1]} (the template does not compile)`;
+    return message;
   };
 }

@@ -1,6 +1,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PreparedResponse } from './prepared-response.js';
+import type { Coding, PreparedResponse } from './prepared-response.js';
+
+const EXTENSIONS: Readonly<Record<Coding, string>> = { br: '.br', gzip: '.gz' };
 import type { RenderedSite } from './render-site.js';
 
 /** `/courses/x/` -> `courses/x/index.html`: directory-style URLs work on every static host. */
@@ -19,10 +21,11 @@ async function writeResponse(
   // Precompressed copies beside each file let nginx (gzip_static, brotli_static) or a CDN send them as they are.
   await Promise.all([
     writeFile(file, response.identity.body),
-    response.gzip && writeFile(`${file}.gz`, response.gzip.body),
-    response.br && writeFile(`${file}.br`, response.br.body),
+    ...response.codings.map(async (coding) =>
+      writeFile(`${file}${EXTENSIONS[coding]}`, (await response.encodedAsync(coding)).body),
+    ),
   ]);
-  return 1 + (response.gzip ? 1 : 0) + (response.br ? 1 : 0);
+  return 1 + response.codings.length;
 }
 
 /** Writes the rendered site as static files: the same bytes the server sends. */

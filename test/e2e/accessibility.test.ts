@@ -1,24 +1,9 @@
 /// <reference lib="dom" />
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, startServer } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowserAndServer } from './browser.js';
 
-let browser: Browser;
-let server: Server;
-let base: string;
-let pageUrls: readonly string[];
-
-beforeAll(async () => {
-  ({ server, url: base, pageUrls } = await startServer());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+const site = useBrowserAndServer();
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
@@ -29,13 +14,13 @@ describe.each([
   ['dark', 1280],
 ] as const)('axe-core in %s mode at %i px', (colorScheme, width) => {
   it('finds no violation on any page, the 404 included', async () => {
-    const { page, context } = await openPage(browser, {
+    const { page, context } = await openPage(site.browser, {
       colorScheme,
       viewport: { width, height: 900 },
     });
     const found: string[] = [];
-    for (const url of [...pageUrls, '/no-such-page/']) {
-      await page.goto(base + url);
+    for (const url of [...site.pageUrls, '/no-such-page/']) {
+      await page.goto(site.base + url);
       const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
       for (const violation of results.violations) {
         const targets = violation.nodes.map((node) => node.target.join(' ')).slice(0, 3);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, createRequestListener } from '../../src/app.js';
 import { holdSite } from '../../src/http/site-holder.js';
 import { buildDefaultSite } from '../support/default-site.js';
@@ -51,4 +52,35 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   return { context, page, errors };
+}
+
+export interface BrowserFixture {
+  readonly browser: Browser;
+  /** The server's origin, e.g. http://127.0.0.1:39151. */
+  readonly base: string;
+  readonly pageUrls: readonly string[];
+}
+
+/** Starts the server and the browser before a file's tests and stops both after them. */
+export function useBrowserAndServer(): BrowserFixture {
+  const fixture = {} as {
+    browser: Browser;
+    base: string;
+    pageUrls: readonly string[];
+    server?: Server;
+  };
+  beforeAll(async () => {
+    const started = await startServer();
+    Object.assign(fixture, {
+      server: started.server,
+      base: started.url,
+      pageUrls: started.pageUrls,
+    });
+    fixture.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await new Promise((resolve) => fixture.server?.close(resolve));
+  });
+  return fixture;
 }

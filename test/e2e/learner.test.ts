@@ -1,24 +1,10 @@
 /// <reference lib="dom" />
 import { mkdir } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, startServer } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowserAndServer } from './browser.js';
 
-let browser: Browser;
-let server: Server;
-let base: string;
-let pageUrls: readonly string[];
-
-beforeAll(async () => {
-  ({ server, url: base, pageUrls } = await startServer());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+const site = useBrowserAndServer();
 
 const COURSE = '/courses/write-a-course/';
 const FIRST = '/courses/write-a-course/course-and-chapters/';
@@ -39,8 +25,8 @@ async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
 
 describe('a learner in the browser', () => {
   it('goes from the catalog to a course, its first chapter, the next one and back', async () => {
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(base + '/');
+    const { page, errors, context } = await openPage(site.browser);
+    await page.goto(site.base + '/');
     await page.getByRole('link', { name: 'Write a course with Lectern' }).click();
     expect(new URL(page.url()).pathname).toBe(COURSE);
     await page.getByRole('link', { name: 'Start the course' }).click();
@@ -55,8 +41,8 @@ describe('a learner in the browser', () => {
   });
 
   it('marks a chapter complete, sees it after a reload and on the course page, and undoes it', async () => {
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(base + FIRST);
+    const { page, errors, context } = await openPage(site.browser);
+    await page.goto(site.base + FIRST);
     const button = page.getByRole('button', { name: 'Mark this chapter as complete' });
     await button.click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Chapter complete.');
@@ -68,47 +54,47 @@ describe('a learner in the browser', () => {
       await page.locator(`.course-outline [data-chapter-url="${FIRST}"]`).getAttribute('class'),
     ).toContain('is-complete');
 
-    await page.goto(base + COURSE);
+    await page.goto(site.base + COURSE);
     expect(await page.locator('.progress-text').textContent()).toBe('1 of 4 chapters complete');
     expect(await page.locator('.progress progress').getAttribute('value')).toBe('1');
-    await page.goto(base + '/');
+    await page.goto(site.base + '/');
     expect(await page.locator(`[data-course-url="${COURSE}"] .progress-text`).textContent()).toBe(
       '1 of 4 chapters complete',
     );
 
-    await page.goto(base + FIRST);
+    await page.goto(site.base + FIRST);
     await page.getByRole('button', { name: 'Mark as not complete' }).click();
-    await page.goto(base + COURSE);
+    await page.goto(site.base + COURSE);
     expect(await page.locator('.progress-text').textContent()).toBe('0 of 4 chapters complete');
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('does the same path with the keyboard alone', async () => {
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(base + '/');
+    const { page, errors, context } = await openPage(site.browser);
+    await page.goto(site.base + '/');
     await tabTo(page, `a[href="${COURSE}"]`);
     await page.keyboard.press('Enter');
-    await page.waitForURL(base + COURSE);
+    await page.waitForURL(site.base + COURSE);
     await tabTo(page, '.button-start');
     await page.keyboard.press('Enter');
-    await page.waitForURL(base + FIRST);
+    await page.waitForURL(site.base + FIRST);
     await tabTo(page, 'button.button-complete');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Chapter complete.');
     await tabTo(page, 'a[rel="next"]');
     await page.keyboard.press('Enter');
-    await page.waitForURL(base + SECOND);
+    await page.waitForURL(site.base + SECOND);
     await tabTo(page, 'a[rel="prev"]');
     await page.keyboard.press('Enter');
-    await page.waitForURL(base + FIRST);
+    await page.waitForURL(site.base + FIRST);
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('starts with the skip link, which moves focus to the content', async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(base + FIRST);
+    const { page, context } = await openPage(site.browser);
+    await page.goto(site.base + FIRST);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
@@ -117,8 +103,8 @@ describe('a learner in the browser', () => {
   });
 
   it('switches to the dark theme and remembers it', async () => {
-    const { page, errors, context } = await openPage(browser, { colorScheme: 'light' });
-    await page.goto(base + COURSE);
+    const { page, errors, context } = await openPage(site.browser, { colorScheme: 'light' });
+    await page.goto(site.base + COURSE);
     const toggle = page.getByRole('button', { name: 'Dark theme' });
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -133,11 +119,11 @@ describe('a learner in the browser', () => {
   });
 
   it('shows no console error and no CSP violation on any page', async () => {
-    const { page, errors, context } = await openPage(browser);
-    for (const url of pageUrls) await page.goto(base + url);
+    const { page, errors, context } = await openPage(site.browser);
+    for (const url of site.pageUrls) await page.goto(site.base + url);
     expect(errors).toEqual([]);
     // The 404 page's own status is the one error Chromium reports there.
-    await page.goto(base + '/no-such-page/');
+    await page.goto(site.base + '/no-such-page/');
     expect(errors).toEqual([
       'error: Failed to load resource: the server responded with a status of 404 (Not Found)',
     ]);
@@ -147,9 +133,9 @@ describe('a learner in the browser', () => {
 
 describe('a learner without JavaScript', () => {
   it('reads and navigates every page, and sees no broken control', async () => {
-    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
-    for (const url of pageUrls) {
-      await page.goto(base + url);
+    const { page, context } = await openPage(site.browser, { javaScriptEnabled: false });
+    for (const url of site.pageUrls) {
+      await page.goto(site.base + url);
       expect(await page.locator('h1').isVisible(), url).toBe(true);
       expect(
         await page
@@ -159,18 +145,18 @@ describe('a learner without JavaScript', () => {
           ),
       ).toBe(0);
     }
-    await page.goto(base + FIRST);
+    await page.goto(site.base + FIRST);
     await page.locator('a[rel="next"]').click();
     expect(new URL(page.url()).pathname).toBe(SECOND);
     await context.close();
   });
 
   it('still follows the system dark mode', async () => {
-    const { page, context } = await openPage(browser, {
+    const { page, context } = await openPage(site.browser, {
       javaScriptEnabled: false,
       colorScheme: 'dark',
     });
-    await page.goto(base + COURSE);
+    await page.goto(site.base + COURSE);
     const [r, g, b] = (await page.evaluate(() => getComputedStyle(document.body).backgroundColor))
       .match(/\d+/g)!
       .map(Number);
@@ -183,12 +169,12 @@ describe('screenshots', () => {
   it('saves the course page and a chapter at 375 and 1280 px', async () => {
     await mkdir('test-results/screenshots', { recursive: true });
     for (const width of [375, 1280]) {
-      const { page, context } = await openPage(browser, { viewport: { width, height: 900 } });
+      const { page, context } = await openPage(site.browser, { viewport: { width, height: 900 } });
       for (const [name, url] of [
         ['course', '/courses/our-principles/'],
         ['chapter', '/courses/our-principles/our-principles/'],
       ] as const) {
-        await page.goto(base + url);
+        await page.goto(site.base + url);
         // Lazy images below the fold load when scrolled to; a full-page shot must show them all.
         await page.evaluate(() =>
           Promise.all(

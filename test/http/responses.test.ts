@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { RenderedSite } from '../../src/render/render-site.js';
 import { defaultListener } from '../support/default-site.js';
+import { captureLogs, LEVELS } from '../support/log-capture.js';
 import { rawGet } from '../support/raw-get.js';
 
 type Listener = Awaited<ReturnType<typeof defaultListener>>['listener'];
@@ -102,15 +103,13 @@ describe('error pages', () => {
         return site;
       },
     };
-    const logged: unknown[] = [];
-    const response = await request(createApp(holder, { logError: (e) => logged.push(e) }))
-      .get('/boom/')
-      .expect(500);
+    const { logger, lines } = captureLogs();
+    const response = await request(createApp(holder, { logger })).get('/boom/').expect(500);
     expect(response.text).toContain('<h1>Something went wrong</h1>');
     expect(response.text).not.toContain('Failure in');
     expect(response.text).not.toContain('/work/');
     expect(response.text).not.toMatch(/at .*\.ts:\d+/);
-    expect(logged).toHaveLength(1);
+    expect(lines.filter((line) => line.level === LEVELS.error)).toHaveLength(1);
     expectSecurityHeaders(response.headers);
   });
 });
@@ -197,5 +196,14 @@ describe('prepared responses', () => {
       const response = await request(listener).get(path);
       expect(response.status, path).toBe(404);
     }
+  });
+});
+
+describe('the health endpoint', () => {
+  it('tells a load balancer that the process is up and holds the site', async () => {
+    const response = await request(listener).get('/healthz').expect(200);
+    expect(response.text).toMatch(/^ok: \d+ pages\n$/);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expectSecurityHeaders(response.headers);
   });
 });

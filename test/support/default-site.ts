@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createApp, createRequestListener } from '../../src/app.js';
 import { buildSite } from '../../src/build-site.js';
 import { holdSite } from '../../src/http/site-holder.js';
+import { silentLogger, type Logger } from '../../src/log/logger.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SITE_URL = 'https://courses.example.com';
@@ -18,12 +19,12 @@ export async function buildDefaultSite(root = ROOT) {
   });
 }
 
-export async function defaultListener() {
+export async function defaultListener(logger: Logger = silentLogger()) {
   const built = await buildDefaultSite();
   const holder = holdSite(built.rendered);
   return {
     built,
     holder,
-    listener: createRequestListener(holder, createApp(holder, { logError: () => {} })),
+    listener: createRequestListener(holder, createApp(holder, { logger }), { logger }),
   };
 }

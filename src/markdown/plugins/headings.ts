@@ -27,7 +27,10 @@ function outlineRule(state: StateCore): void {
         field: 'heading',
         severity: 'warning',
         needle: '#',
-        message: `Heading level skipped: h${level} follows h${previous}; use ${'#'.repeat(previous + 1)}`,
+        message:
+          previous === 1
+            ? `Heading level skipped: the first section is h${level}; start sections with ##`
+            : `Heading level skipped: h${level} follows h${previous}; use ${'#'.repeat(previous + 1)}`,
       });
     }
     previous = level;

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+
+// A proxy's id (nginx's $request_id, a load balancer's trace id) ties its logs to ours; anything
+// else a client sends is not trusted: it goes into logs and onto the 500 page.
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** The incoming X-Request-Id when it is safe to repeat, else a new random one. */
+export function requestIdFor(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/** Gives the request its id and echoes it to the client, before anything else answers. */
+export function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
+  const id = requestIdFor(req.headers['x-request-id']);
+  res.setHeader(REQUEST_ID_HEADER, id);
+  return id;
+}
+
+/** The id assigned to a request, read back from its response. */
+export function requestIdOf(res: ServerResponse): string {
+  const id = res.getHeader(REQUEST_ID_HEADER);
+  return typeof id === 'string' ? id : 'unknown';
+}
