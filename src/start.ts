@@ -24,10 +24,20 @@ function main(): void {
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
   };
+  const count = workerCount();
+  let ready = 0;
   const fork = () => {
     let listened = false;
     const worker = cluster.fork();
-    worker.once('listening', () => (listened = true));
+    worker.once('listening', (address) => {
+      listened = true;
+      // The workers log JSON for collectors; the person who typed npm start gets one plain line.
+      if (++ready === count) {
+        console.log(
+          `Lectern: ${count} server ${count === 1 ? 'process' : 'processes'} at http://localhost:${address.port}/`,
+        );
+      }
+    });
     worker.once('exit', (code) => {
       if (stopping) return;
       if (!listened) {
@@ -39,7 +49,7 @@ function main(): void {
       fork();
     });
   };
-  for (let i = workerCount(); i > 0; i--) fork();
+  for (let i = count; i > 0; i--) fork();
   process.once('SIGTERM', () => stopAll('SIGTERM'));
   process.once('SIGINT', () => stopAll('SIGINT'));
 }

@@ -46,6 +46,9 @@ describe('npm start (the cluster primary)', () => {
     await expect
       .poll(() => server.output().match(/Lectern is serving/g)?.length ?? 0, { timeout: 20_000 })
       .toBe(2);
+    await expect
+      .poll(() => server.output(), { timeout: 20_000 })
+      .toContain(`Lectern: 2 server processes at http://localhost:${port}/`);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
   }, 40_000);
