@@ -6,6 +6,7 @@ import lighthouse from 'lighthouse';
 import { ROOT } from '../test/support/default-site.js';
 import { freePort, runToEnd, spawnKept, waitForStatus } from '../test/support/processes.js';
 import { appendToBenchmarks } from './report.js';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../test/support/chromium.js';
 
 /**
  * `npm run lighthouse`: the real server (compiled, production mode, default content) on a free
@@ -13,16 +14,6 @@ import { appendToBenchmarks } from './report.js';
  * slow 4G and 4x CPU slowdown) on the course page and a chapter, in Debian's Chromium.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const PAGES = ['/courses/our-principles/', '/courses/our-principles/our-principles/'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
@@ -135,7 +126,7 @@ async function main(): Promise<void> {
     cwd: ROOT,
   });
   const { url, server } = await startServer();
-  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
+  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: [...CHROMIUM_FLAGS] });
   const results: PageScores[] = [];
   try {
     // One page at a time: Lighthouse's timings are only meaningful without a neighbour.

@@ -28,13 +28,29 @@ async function writeResponse(
   return 1 + response.codings.length;
 }
 
+// Enough files under way to keep every core compressing, few enough that thousands of pages do
+// not hold thousands of compressors (and their buffers) at once.
+const FILES_AT_ONCE = 16;
+
 /** Writes the rendered site as static files: the same bytes the server sends. */
 export async function writeSite(site: RenderedSite, outDir: string): Promise<number> {
   await rm(outDir, { recursive: true, force: true });
-  const writes = [...site.responses].map(([url, response]) =>
-    writeResponse(outDir, exportPath(url), response),
-  );
+  const jobs: [string, PreparedResponse][] = [...site.responses].map(([url, response]) => [
+    exportPath(url),
+    response,
+  ]);
   const notFound = site.statusPages.get(404);
-  if (notFound) writes.push(writeResponse(outDir, '404.html', notFound));
-  return (await Promise.all(writes)).reduce((sum, count) => sum + count, 0);
+  if (notFound) jobs.push(['404.html', notFound]);
+  let next = 0;
+  let files = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const [relative, response] = jobs[next++]!;
+      // Awaited first: `files += await ...` would read files before the wait and lose counts.
+      const written = await writeResponse(outDir, relative, response);
+      files += written;
+    }
+  };
+  await Promise.all(Array.from({ length: FILES_AT_ONCE }, worker));
+  return files;
 }

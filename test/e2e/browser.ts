@@ -5,18 +5,8 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { afterAll, beforeAll } from 'vitest';
 import { createApp, createRequestListener } from '../../src/app.js';
 import { holdSite } from '../../src/http/site-holder.js';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../support/chromium.js';
 import { buildDefaultSite } from '../support/default-site.js';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
@@ -24,7 +14,7 @@ export function launchBrowser(): Promise<Browser> {
       `No browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS] });
 }
 
 /** The real server (the same listener as npm start) on a free loopback port. */

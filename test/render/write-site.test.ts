@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -9,11 +9,12 @@ import { rawGet } from '../support/raw-get.js';
 
 let site: Awaited<ReturnType<typeof defaultListener>>;
 let outDir: string;
+let written: number;
 
 beforeAll(async () => {
   site = await defaultListener();
   outDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'lectern-export-')), 'dist');
-  await writeSite(site.built.rendered, outDir);
+  written = await writeSite(site.built.rendered, outDir);
 });
 
 afterAll(() => rm(path.dirname(outDir), { recursive: true, force: true }));
@@ -35,6 +36,13 @@ describe('writeSite', () => {
       const written = await readFile(path.join(outDir, exportPath(url)));
       expect(written.equals(served.body), url).toBe(true);
     }
+  });
+
+  it('counts every file it writes', async () => {
+    const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((e) =>
+      e.isFile(),
+    );
+    expect(written).toBe(files.length);
   });
 
   it('writes precompressed copies that decompress to the same bytes', async () => {
