@@ -146,7 +146,10 @@ const redirect = (from: string, to: string): ContractCheck => ({
   expect: { status: 301, location: to, headers: { 'cache-control': HOUR } },
 });
 
-const notFound = (path: string, status: number | readonly number[] = 404): ContractCheck => ({
+export const notFound = (
+  path: string,
+  status: number | readonly number[] = 404,
+): ContractCheck => ({
   name: `answers ${path} with ${Array.isArray(status) ? status.join(' or ') : String(status)}, no redirect`,
   path,
   expect: { status, location: null },
