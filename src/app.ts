@@ -23,6 +23,8 @@ import { errorLogger, type Logger } from './log/logger.js';
 export interface AppOptions {
   /** Access lines and errors; default: errors only, on standard error. */
   readonly logger?: Logger;
+  /** True once the process has been asked to stop (the health endpoint then answers 503). */
+  readonly isStopping?: () => boolean;
   /** Handlers tried after the pages and before the fallbacks (development's live reload). */
   readonly extraHandlers?: readonly RequestHandler[];
 }
@@ -45,7 +47,7 @@ export function createApp(holder: SiteHolder, options: AppOptions = {}): Express
   app.use(rejectMalformedPaths(holder));
   app.use(readOnly(holder));
   app.use(preparedResponses(holder));
-  app.use(health(holder));
+  app.use(health(holder, options.isStopping ?? (() => false)));
   for (const handler of options.extraHandlers ?? []) app.use(handler);
   app.use(redirectToCanonical(holder));
   app.use(notFound(holder));

@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   for (const warning of built.loaded.warnings) console.warn(formatProblem(warning));
 
   const holder = holdSite(built.rendered);
-  const app = createApp(holder, { logger });
+  // Once close() has begun the server no longer listens: /healthz then answers 503.
+  const app = createApp(holder, { logger, isStopping: () => !server.listening });
   const server = createLecternServer({
     listener: createRequestListener(holder, app, { logger }),
     headers: captureHeaders(securityHeaders()),

@@ -116,12 +116,19 @@ export function errorPage(holder: SiteHolder): ErrorRequestHandler {
 
 export const HEALTH_URL = '/healthz';
 
-/** For load balancers and supervisors: this process is up and holds a rendered site. */
-export function health(holder: SiteHolder): RequestHandler {
+/**
+ * For load balancers and supervisors: 200 while this process holds a rendered site and takes
+ * requests; 503 once it is stopping, so that the balancer sends new requests elsewhere while
+ * those in flight finish.
+ */
+export function health(holder: SiteHolder, isStopping: () => boolean): RequestHandler {
   return function healthMiddleware(req, res, next) {
     if (req.path !== HEALTH_URL) return next();
-    const pages = holder.current().pageUrls.length;
     res.setHeader('Cache-Control', 'no-store');
-    res.type('text/plain').send(`ok: ${pages} pages\n`);
+    if (isStopping()) {
+      res.status(503).type('text/plain').send('stopping\n');
+      return;
+    }
+    res.type('text/plain').send(`ok: ${holder.current().pageUrls.length} pages\n`);
   };
 }

@@ -2,6 +2,8 @@ import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
+import { holdSite } from '../../src/http/site-holder.js';
+import { silentLogger } from '../../src/log/logger.js';
 import type { RenderedSite } from '../../src/render/render-site.js';
 import { defaultListener } from '../support/default-site.js';
 import { captureLogs, LEVELS } from '../support/log-capture.js';
@@ -205,5 +207,15 @@ describe('the health endpoint', () => {
     expect(response.text).toMatch(/^ok: \d+ pages\n$/);
     expect(response.headers['cache-control']).toBe('no-store');
     expectSecurityHeaders(response.headers);
+  });
+
+  it('answers 503 once the process is stopping, so that the balancer stops sending requests', async () => {
+    const stopping = createApp(holdSite(rendered), {
+      logger: silentLogger(),
+      isStopping: () => true,
+    });
+    const response = await request(stopping).get('/healthz').expect(503);
+    expect(response.text).toBe('stopping\n');
+    expect(response.headers['cache-control']).toBe('no-store');
   });
 });
