@@ -1,5 +1,6 @@
 import type { Site } from './content/model.js';
 import { loadSite, type LoadedSite } from './content/load-site.js';
+import type { RenderCache } from './content/render-cache.js';
 import { captureHeaders, securityHeaders } from './http/security-headers.js';
 import { createMarkdown } from './markdown/create-markdown.js';
 import type { NoticeModel } from './pages/view-model.js';
@@ -31,11 +32,12 @@ export interface BuiltSite {
   readonly siteUrl: string;
 }
 
-export function loadContent(input: BuildInput): Promise<LoadedSite> {
+export function loadContent(input: BuildInput, renderCache?: RenderCache): Promise<LoadedSite> {
   return loadSite({
     contentDir: input.contentDir,
     markdown: createMarkdown(),
     displayRoot: input.displayRoot,
+    renderCache,
   });
 }
 

@@ -12,7 +12,8 @@ import {
 } from './front-matter.js';
 import type { Chapter, ContentAsset, Course, Cta, Site } from './model.js';
 import { readContent, type FileProblem, type TextFile } from './read-content.js';
-import { checkFragments, renderDocument, type RenderedDocument } from './render-document.js';
+import { indexKey, pruneRenderCache, renderCached, type RenderCache } from './render-cache.js';
+import { checkFragments, type RenderedDocument } from './render-document.js';
 import {
   chapterSchema,
   courseSchema,
@@ -35,6 +36,8 @@ export interface LoadOptions {
   readonly markdown: MarkdownIt;
   /** Paths in messages are relative to this folder (the project root); default: the content folder's parent. */
   readonly displayRoot?: string;
+  /** Markdown rendered by an earlier load, reused where nothing it depends on changed. */
+  readonly renderCache?: RenderCache;
 }
 
 export interface LoadedSite {
@@ -317,10 +320,13 @@ export async function loadSite(options: LoadOptions): Promise<LoadedSite> {
   const index: ContentIndex = { pages, filesByUrl, assets };
 
   const documents: RenderedDocument[] = [];
+  const key = indexKey(index);
   const render = (file: TextFile, frontMatter: FrontMatter) => {
-    const document = renderDocument(
+    const document = renderCached(
+      options.renderCache,
       options.markdown,
       index,
+      key,
       { relative: file.relative, body: frontMatter.body, bodyLine: frontMatter.bodyLine },
       problems,
     );
@@ -380,6 +386,7 @@ export async function loadSite(options: LoadOptions): Promise<LoadedSite> {
     };
   });
   checkFragments(documents, problems);
+  pruneRenderCache(options.renderCache, new Set(documents.map((d) => d.relative)));
 
   const displayRoot = options.displayRoot ?? path.dirname(options.contentDir);
   const contentPrefix = displayPath(options.contentDir, displayRoot);

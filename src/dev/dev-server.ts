@@ -7,6 +7,7 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createApp, createRequestListener } from '../app.js';
 import { loadContent, renderContent, type BuildInput } from '../build-site.js';
+import { createRenderCache } from '../content/render-cache.js';
 import {
   ContentError,
   formatProblem,
@@ -68,6 +69,8 @@ function fullCollector(): () => void {
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const collectGarbage = fullCollector();
+  // Markdown of the files a save did not touch is not rendered again.
+  const renderCache = createRenderCache();
   const liveReload = createLiveReload();
   const client = await readFile(
     path.join(path.dirname(fileURLToPath(import.meta.url)), 'client/live-reload.js'),
@@ -79,11 +82,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const load = async (retry: boolean) => {
     try {
-      return await loadContent(options);
+      return await loadContent(options, renderCache);
     } catch (error) {
       if (!(error instanceof ContentError) || !retry) throw error;
       await delay(HALF_WRITTEN_RETRY_MS);
-      return loadContent(options);
+      return loadContent(options, renderCache);
     }
   };
 
