@@ -1,6 +1,6 @@
-import { request, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect } from 'vitest';
+import { send as sendToPort, type Answer } from './http-client.js';
 
 /**
  * One HTTP contract for everything that serves the site: the Lectern server, and nginx serving
@@ -39,46 +39,15 @@ const HOUR = 'public, max-age=3600';
 const NO_STORE = 'no-store';
 const ETAG = /^"[^"]+"$/;
 
-export interface HttpAnswer {
-  readonly status: number;
-  readonly headers: IncomingHttpHeaders;
-  /** The bytes on the wire: never decompressed. */
-  readonly body: Buffer;
-}
+export type HttpAnswer = Answer;
 
-/** A request sent exactly as written (`//evil.example` stays two slashes), over loopback. */
+/** A request sent exactly as written (`//evil.example` stays two slashes), to a base URL. */
 export function send(
   base: string,
   path: string,
   options: { method?: string; headers?: Record<string, string> } = {},
 ): Promise<HttpAnswer> {
-  return new Promise((resolve, reject) => {
-    const url = new URL(base);
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path,
-        method: options.method ?? 'GET',
-        headers: options.headers ?? {},
-        timeout: 10_000,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`${path}: no answer in 10 s`)));
-    req.on('error', reject);
-    req.end();
-  });
+  return sendToPort(Number(new URL(base).port), path, options);
 }
 
 /** What the checks need to know of the site as served: asset URLs, a page's plain bytes. */
