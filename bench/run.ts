@@ -128,35 +128,27 @@ async function loadBoth(corpus: Corpus, outDir: string, lecternUrl: string, seco
   log(`load on Lectern: ${page}`);
   const lecternSends = await sends(`${lecternUrl}${page}`);
   const lectern = await measuredLoad({ ...options, url: `${lecternUrl}${page}` });
+  const lecternOnly = {
+    chapters: corpus.chapters,
+    path: page,
+    connections: CONNECTIONS,
+    seconds,
+    lectern,
+    nginx: undefined,
+    lecternSends,
+    nginxSends: '',
+  } satisfies LoadFigures;
   const missing = nginxMissing();
   if (missing) {
     log(`nginx skipped: ${missing}`);
-    return {
-      chapters: corpus.chapters,
-      path: page,
-      connections: CONNECTIONS,
-      seconds,
-      lectern,
-      nginx: undefined,
-      lecternSends,
-      nginxSends: '',
-    };
+    return lecternOnly;
   }
   log('load on nginx serving the export');
   const nginx = await startNginx(outDir, { workers: 1, cpu: SERVER_CPU });
   try {
     const nginxSends = await sends(`${nginx.url}${page}`);
     const result = await measuredLoad({ ...options, url: `${nginx.url}${page}` });
-    return {
-      chapters: corpus.chapters,
-      path: page,
-      connections: CONNECTIONS,
-      seconds,
-      lectern,
-      nginx: result,
-      lecternSends,
-      nginxSends,
-    } satisfies LoadFigures;
+    return { ...lecternOnly, nginx: result, nginxSends } satisfies LoadFigures;
   } finally {
     await nginx.stop();
   }
