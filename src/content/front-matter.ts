@@ -44,21 +44,52 @@ function refuseLanguage(): never {
   throw new FrontMatterLanguageError('Front-matter must be YAML');
 }
 
-// gray-matter runs `---js` front-matter through eval unless both names are overridden.
-const GRAY_MATTER_OPTIONS = {
-  language: 'yaml',
-  engines: {
-    yaml: { parse: parseYamlData, stringify: () => '' },
-    js: { parse: refuseLanguage, stringify: () => '' },
-    javascript: { parse: refuseLanguage, stringify: () => '' },
-  },
-};
+/**
+ * gray-matter runs `---js` front-matter through eval unless both names are overridden. Its YAML
+ * engine is ours, reading once with positions; `read` keeps the locator of that one read.
+ */
+function grayMatterOptions(read: (yaml: string) => object) {
+  return {
+    language: 'yaml',
+    engines: {
+      yaml: { parse: read, stringify: () => '' },
+      js: { parse: refuseLanguage, stringify: () => '' },
+      javascript: { parse: refuseLanguage, stringify: () => '' },
+    },
+  };
+}
 
-function parseYamlData(source: string): object {
-  const doc = parseDocument(source, YAML_OPTIONS);
+/**
+ * gray-matter closes the front-matter at the first line that starts with `---`; Lectern's rule is
+ * a line of only `---`. A line such as `---junk: 1` would move fields into the body unchecked:
+ * it is an error at its line, so that the two rules never disagree.
+ */
+function malformedFence(source: string): FrontMatterIssue | undefined {
+  const lines = source.split('\n');
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (!line.startsWith('---')) continue;
+    if (/^---[ \t]*$/.test(line)) return undefined;
+    return {
+      line: index + 1,
+      column: 4,
+      field: 'front-matter',
+      message: `A front-matter fence is a line of only ---; this line continues after it ("${line.slice(0, 40)}")`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * One read of the YAML, with positions: its data, and a locator that finds a field's line and
+ * column in the same document (parsing again to locate would double the cost of every file).
+ */
+function readYaml(source: string): { data: unknown; locate: FrontMatter['locate'] } {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { ...YAML_OPTIONS, lineCounter: counter });
   if (doc.errors.length > 0 || doc.warnings.length > 0) throw new YamlProblems(doc);
   const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  return data ?? {};
+  return { data: data ?? {}, locate: locator(doc, counter) };
 }
 
 class YamlProblems extends Error {
@@ -107,9 +138,7 @@ function describeYamlMessage(code: string, message: string): string {
   return `Invalid YAML: ${message}`;
 }
 
-function locator(source: string) {
-  const counter = new LineCounter();
-  const doc = parseDocument(source, { ...YAML_OPTIONS, lineCounter: counter });
+function locator(doc: Document.Parsed, counter: LineCounter) {
   return (path: readonly PropertyKey[], at: 'key' | 'value' = 'value'): Position => {
     const parentPath = path.slice(0, -1);
     const last = path[path.length - 1];
@@ -165,12 +194,21 @@ export function parseFrontMatter(rawSource: string): FrontMatterResult {
     const message = `Front-matter must be YAML; "---${language}" is not accepted (code in content is never run)`;
     return { ok: false, issues: [{ line: 1, column: 4, field: 'front-matter', message }] };
   }
-  // The YAML keeps its opening line (emptied) so that its line numbers are the file's.
-  const yamlSource = fence[0].replace(/\n---[ \t]*\n?$/, '').replace(/^---[^\n]*/, '');
+  const badFence = malformedFence(source);
+  if (badFence) return { ok: false, issues: [badFence] };
+  // gray-matter hands the YAML over with its opening line emptied: its line numbers are the file's.
+  let locate: FrontMatter['locate'] | undefined;
+  let yamlSource = '';
+  const read = (yaml: string): object => {
+    yamlSource = yaml;
+    const parsed = readYaml(yaml);
+    locate = parsed.locate;
+    return parsed.data as object;
+  };
   try {
-    const file = matter(source, GRAY_MATTER_OPTIONS);
+    const file = matter(source, grayMatterOptions(read));
     const data = file.data as unknown;
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data) || !locate) {
       return {
         ok: false,
         issues: [
@@ -183,7 +221,6 @@ export function parseFrontMatter(rawSource: string): FrontMatterResult {
         ],
       };
     }
-    const locate = locator(yamlSource);
     return {
       ok: true,
       value: {
@@ -216,7 +253,7 @@ export type YamlFileResult =
 export function parseYamlFile(rawSource: string): YamlFileResult {
   const source = rawSource.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   try {
-    const data = parseYamlData(source);
+    const { data, locate } = readYaml(source);
     if (Array.isArray(data)) {
       return {
         ok: false,
@@ -230,7 +267,7 @@ export function parseYamlFile(rawSource: string): YamlFileResult {
         ],
       };
     }
-    return { ok: true, data: data as Record<string, unknown>, locate: locator(source) };
+    return { ok: true, data: data as Record<string, unknown>, locate };
   } catch (error) {
     if (error instanceof YamlProblems) return { ok: false, issues: yamlIssues(source) };
     return {

@@ -1,4 +1,4 @@
-import type { MarkdownIt } from 'markdown-it';
+import type { MarkdownIt, PluginWithParams } from 'markdown-it';
 import container from 'markdown-it-container';
 
 export const CALLOUT_TYPES = { note: 'Note', tip: 'Tip', warning: 'Warning' } as const;
@@ -9,7 +9,8 @@ export const CALLOUT_TYPES = { note: 'Note', tip: 'Tip', warning: 'Warning' } as
  */
 export function calloutPlugin(md: MarkdownIt): void {
   for (const [type, label] of Object.entries(CALLOUT_TYPES)) {
-    md.use(container, type, {
+    // @types/markdown-it-container types `md` with the CommonJS declarations of markdown-it.
+    md.use(container as unknown as PluginWithParams, type, {
       render(tokens: { info: string; nesting: number }[], index: number): string {
         const token = tokens[index];
         if (!token || token.nesting !== 1) return '</div>\n';
