@@ -1,70 +1,86 @@
+import path from 'node:path';
+import { ContentError, type ContentProblem } from './content/content-problem.js';
 import type { Site } from './content/model.js';
-import { loadSite, type LoadedSite } from './content/load-site.js';
-import type { RenderCache } from './content/render-cache.js';
-import { captureHeaders, securityHeaders } from './http/security-headers.js';
-import { createMarkdown } from './markdown/create-markdown.js';
-import type { NoticeModel } from './pages/view-model.js';
-import { readPublicAssets } from './render/public-assets.js';
-import { renderSite, type RenderedSite } from './render/render-site.js';
-import { createViews } from './render/views.js';
+import { createPipeline, type PipelineOptions } from './build/pipeline.js';
+import type { Config } from './config.js';
+import type { RenderedSite } from './render/render-site.js';
 
-export interface BuildInput {
-  readonly contentDir: string;
-  readonly viewsDir: string;
-  readonly publicDir: string;
-  /** SITE_URL; when absent, site.yaml's url, then the fallback. */
-  readonly siteUrl: string | undefined;
-  readonly fallbackSiteUrl: string;
-  /** Where paths in content messages start from (the project root). */
-  readonly displayRoot: string;
-}
-
-export interface RenderExtras {
-  /** Problems shown in a panel on every page (development only). */
-  readonly notices?: readonly NoticeModel[];
-  /** Extra assets served at fixed URLs, with a script tag on every page (development's reload client). */
-  readonly devScripts?: readonly { url: string; body: Buffer }[];
-}
+/** What one build needs; the disk cache and the workers are optional (tests run without). */
+export type BuildInput = Omit<PipelineOptions, 'cacheDir' | 'workers' | 'version' | 'warn'> &
+  Partial<Pick<PipelineOptions, 'cacheDir' | 'workers' | 'version' | 'warn'>>;
 
 export interface BuiltSite {
-  readonly loaded: LoadedSite;
+  readonly loaded: { readonly site: Site; readonly warnings: readonly ContentProblem[] };
   readonly rendered: RenderedSite;
   readonly siteUrl: string;
 }
 
-export function loadContent(input: BuildInput, renderCache?: RenderCache): Promise<LoadedSite> {
-  return loadSite({
-    contentDir: input.contentDir,
-    markdown: createMarkdown(),
-    displayRoot: input.displayRoot,
-    renderCache,
-  });
+/** The pipeline as the commands run it: the disk cache, a worker per core, stage timings. */
+export function pipelineOptionsFor(config: Config, displayRoot: string): PipelineOptions {
+  return {
+    contentDir: config.contentDir,
+    viewsDir: config.viewsDir,
+    publicDir: config.publicDir,
+    siteUrl: config.siteUrl,
+    fallbackSiteUrl: config.fallbackSiteUrl,
+    displayRoot,
+    cacheDir: config.cacheDir,
+    workers: config.concurrency,
+    version: config.version,
+    warn: (message) => console.warn(message),
+    onStage: config.timings
+      ? (stage, ms) => console.error(`stage ${stage} ${Math.round(ms)} ms`)
+      : undefined,
+  };
 }
 
-export function siteUrlFor(input: BuildInput, site: Site): string {
-  return (input.siteUrl ?? site.url ?? input.fallbackSiteUrl).replace(/\/+$/, '');
+export function pipelineOptions(input: BuildInput): PipelineOptions {
+  return {
+    cacheDir: undefined,
+    workers: 0,
+    version: 'dev',
+    warn: (message) => console.warn(message),
+    ...input,
+  };
 }
 
-/** A loaded site -> every response, with the views and assets as they are on disk now. */
-export async function renderContent(
-  input: BuildInput,
-  site: Site,
-  extras: RenderExtras = {},
-): Promise<RenderedSite> {
-  return renderSite({
-    site,
-    views: createViews(input.viewsDir),
-    publicAssets: await readPublicAssets(input.publicDir),
-    siteUrl: siteUrlFor(input, site),
-    headers: captureHeaders(securityHeaders()),
-    notices: extras.notices ?? [],
-    devScripts: extras.devScripts ?? [],
-  });
-}
-
-/** Content folder -> rendered site: the one pipeline the server, the check and the export run. */
+/**
+ * Content folder -> rendered site, once: what `npm start`, the check and the export run. Throws
+ * a ContentError with every problem when any is an error.
+ */
 export async function buildSite(input: BuildInput): Promise<BuiltSite> {
-  const loaded = await loadContent(input);
-  const rendered = await renderContent(input, loaded.site);
-  return { loaded, rendered, siteUrl: siteUrlFor(input, loaded.site) };
+  const pipeline = createPipeline(pipelineOptions(input));
+  try {
+    const { site, problems } = await pipeline.loadContent();
+    if (!site) throw new ContentError(problems);
+    const rendered = await pipeline.renderSite(site);
+    const warnings = problems.filter((p) => p.severity === 'warning');
+    return { loaded: { site, warnings }, rendered, siteUrl: pipeline.siteUrlFor(site) };
+  } finally {
+    await pipeline.close();
+  }
+}
+
+/** The content stages alone (read to assemble), for tools and tests: the Site, or a ContentError. */
+export async function loadSite(
+  input: Pick<BuildInput, 'contentDir'> & Partial<BuildInput>,
+): Promise<BuiltSite['loaded']> {
+  const { contentDir } = input;
+  const pipeline = createPipeline(
+    pipelineOptions({
+      viewsDir: '',
+      publicDir: '',
+      siteUrl: undefined,
+      fallbackSiteUrl: 'http://localhost',
+      displayRoot: path.dirname(contentDir),
+      ...input,
+    }),
+  );
+  try {
+    const { site, problems } = await pipeline.loadContent();
+    if (!site) throw new ContentError(problems);
+    return { site, warnings: problems.filter((p) => p.severity === 'warning') };
+  } finally {
+    await pipeline.close();
+  }
 }

@@ -1,18 +1,36 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './log/logger.js';
 
+/** Everything the environment decides, read and checked once at start, then passed down. */
 export interface Config {
   readonly port: number;
   readonly host: string;
-  /** Absolute base URL for canonical links and the sitemap; never taken from a request. */
+  /** SITE_URL: the absolute base URL for canonical links and the sitemap; never from a request. */
   readonly siteUrl: string | undefined;
+  /** The base URL when neither SITE_URL nor site.yaml's url says one: this machine's port. */
+  readonly fallbackSiteUrl: string;
   readonly contentDir: string;
   readonly viewsDir: string;
   readonly publicDir: string;
+  /** Where `npm run build` writes the export. */
+  readonly outDir: string;
+  /** The disk cache of rendered Markdown and compressed bodies; undefined when CACHE_DIR=off. */
+  readonly cacheDir: string | undefined;
+  /** Server processes of `npm start`, and the build's worker threads: one per core by default. */
+  readonly concurrency: number;
+  /** NODE_ENV=production: `npm start` sets it. */
   readonly production: boolean;
   /** `info` logs every request; `warn` only what needs a look; `silent` nothing. */
   readonly logLevel: LogLevel;
+  /** LECTERN_TIMINGS=1: the build prints how long each stage took. */
+  readonly timings: boolean;
+  /** Lectern's version, from package.json: a disk cache of another version is not read. */
+  readonly version: string;
+  /** The project folder (package.json's). */
+  readonly root: string;
 }
 
 const envSchema = z.object({
@@ -30,14 +48,36 @@ const envSchema = z.object({
     })
     .optional(),
   CONTENT_DIR: z.string().min(1).default('content'),
+  OUT_DIR: z.string().min(1).default('dist'),
+  CACHE_DIR: z.string().min(1).default('node_modules/.cache/lectern'),
+  WEB_CONCURRENCY: z.coerce
+    .number({ error: 'WEB_CONCURRENCY must be a number of processes, e.g. WEB_CONCURRENCY=2' })
+    .int({ error: 'WEB_CONCURRENCY must be a whole number, e.g. WEB_CONCURRENCY=2' })
+    .min(1, { error: 'WEB_CONCURRENCY must be at least 1' })
+    .max(256, { error: 'WEB_CONCURRENCY must be at most 256' })
+    .optional(),
   NODE_ENV: z.string().default('development'),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
+  LECTERN_TIMINGS: z
+    .enum(['0', '1'], { error: 'LECTERN_TIMINGS must be 1 (print stage timings) or 0' })
+    .default('0'),
 });
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+function versionOf(root: string): string {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof manifest.version === 'string' ? manifest.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** Reads and checks the environment once, at start; every problem is named with its fix. */
@@ -58,10 +98,17 @@ export function readConfig(
     port: values.PORT,
     host: values.HOST,
     siteUrl: values.SITE_URL?.replace(/\/+$/, ''),
+    fallbackSiteUrl: `http://localhost:${values.PORT}`,
     contentDir: path.resolve(root, values.CONTENT_DIR),
     viewsDir: path.join(root, 'views'),
     publicDir: path.join(root, 'public'),
+    outDir: path.resolve(root, values.OUT_DIR),
+    cacheDir: values.CACHE_DIR === 'off' ? undefined : path.resolve(root, values.CACHE_DIR),
+    concurrency: values.WEB_CONCURRENCY ?? os.availableParallelism(),
     production: values.NODE_ENV === 'production',
     logLevel: values.LOG_LEVEL,
+    timings: values.LECTERN_TIMINGS === '1',
+    version: versionOf(root),
+    root,
   };
 }

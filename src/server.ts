@@ -1,15 +1,19 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
 import { createApp, createRequestListener } from './app.js';
-import { buildSite } from './build-site.js';
+import { createPipeline } from './build/pipeline.js';
+import { readSnapshot } from './build/site-snapshot.js';
+import { pipelineOptionsFor } from './build-site.js';
 import { projectRoot } from './cli/project-root.js';
-import { readConfig } from './config.js';
-import { formatProblem } from './content/content-problem.js';
+import { readConfig, type Config } from './config.js';
+import { ContentError, formatProblem } from './content/content-problem.js';
 import { createLecternServer } from './http/create-server.js';
 import { captureHeaders, securityHeaders } from './http/security-headers.js';
 import { holdSite } from './http/site-holder.js';
 import { exitOnFatalErrors, stopOnSignals } from './lifecycle.js';
 import { createLogger } from './log/logger.js';
+import type { RenderedSite } from './render/render-site.js';
 import { describeStartupError } from './startup-error.js';
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
@@ -22,21 +26,33 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
+/** The site this process serves: the one `npm start` built for every process, or its own. */
+async function siteToServe(config: Config): Promise<{ rendered: RenderedSite; siteUrl: string }> {
+  const { values } = parseArgs({
+    options: { snapshot: { type: 'string' }, 'site-url': { type: 'string' } },
+  });
+  if (values.snapshot) {
+    const rendered = await readSnapshot(values.snapshot);
+    return { rendered, siteUrl: values['site-url'] ?? config.fallbackSiteUrl };
+  }
+  const pipeline = createPipeline({ ...pipelineOptionsFor(config, process.cwd()), workers: 0 });
+  try {
+    const { site, problems } = await pipeline.loadContent();
+    if (!site) throw new ContentError(problems);
+    for (const warning of problems) console.warn(formatProblem(warning));
+    return { rendered: await pipeline.renderSite(site), siteUrl: pipeline.siteUrlFor(site) };
+  } finally {
+    await pipeline.close();
+  }
+}
+
+/** One server process: `node build/server.js` alone, or one of `npm start`'s. */
 async function main(): Promise<void> {
   const config = readConfig(process.env, projectRoot(import.meta.url));
   const logger = createLogger({ level: config.logLevel });
   exitOnFatalErrors(logger);
-  const built = await buildSite({
-    contentDir: config.contentDir,
-    viewsDir: config.viewsDir,
-    publicDir: config.publicDir,
-    siteUrl: config.siteUrl,
-    fallbackSiteUrl: `http://localhost:${config.port}`,
-    displayRoot: process.cwd(),
-  });
-  for (const warning of built.loaded.warnings) console.warn(formatProblem(warning));
-
-  const holder = holdSite(built.rendered);
+  const { rendered, siteUrl } = await siteToServe(config);
+  const holder = holdSite(rendered);
   // Once close() has begun the server no longer listens: /healthz then answers 503.
   const app = createApp(holder, { logger, isStopping: () => !server.listening });
   const server = createLecternServer({
@@ -46,10 +62,10 @@ async function main(): Promise<void> {
   });
   // PORT=0 asks the system for a free port: the line says which one it gave (tests read it).
   const { port } = await listen(server, config.port, config.host);
-  const pages = built.rendered.pageUrls.length;
+  const pages = rendered.pageUrls.length;
   logger.info(
-    { port, pages, siteUrl: built.siteUrl },
-    `Lectern is serving ${pages} pages at http://localhost:${port}/ (canonical base ${built.siteUrl})`,
+    { port, pages, siteUrl },
+    `Lectern is serving ${pages} pages at http://localhost:${port}/ (canonical base ${siteUrl})`,
   );
   stopOnSignals(server, logger);
 }

@@ -1,3 +1,4 @@
+import { WorkerError } from './build/worker-pool.js';
 import { ConfigError } from './config.js';
 import { ContentError } from './content/content-problem.js';
 import { RenderError } from './render/render-site.js';
@@ -7,6 +8,8 @@ import { TemplateError } from './render/views.js';
 export function describeStartupError(error: unknown): string {
   if (error instanceof ContentError) return `${error.message}\nFix these and start again.`;
   if (error instanceof ConfigError) return `Configuration error:\n${error.message}`;
+  if (error instanceof WorkerError)
+    return `${error.message}\nThe build was abandoned: nothing was served or written.`;
   if (error instanceof RenderError || error instanceof TemplateError)
     return `${error.message}\nFix the template (or what it is given) and start again.`;
   const {

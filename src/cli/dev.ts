@@ -1,3 +1,4 @@
+import { pipelineOptionsFor } from '../build-site.js';
 import { readConfig } from '../config.js';
 import { startDevServer } from '../dev/dev-server.js';
 import { describeStartupError } from '../startup-error.js';
@@ -7,9 +8,9 @@ import { projectRoot } from './project-root.js';
 async function main(): Promise<void> {
   const config = readConfig(process.env, projectRoot(import.meta.url));
   const server = await startDevServer({
-    ...config,
-    fallbackSiteUrl: `http://localhost:${config.port}`,
-    displayRoot: process.cwd(),
+    ...pipelineOptionsFor(config, process.cwd()),
+    port: config.port,
+    host: config.host,
     log: (line) => console.log(line),
   });
   console.log(

@@ -24,7 +24,8 @@ export function indexAssets(images: ReadonlyMap<string, BinaryFile>): Map<string
   for (const [relative, file] of images) {
     const size = imageSize(file.body, file.contentType);
     assets.set(relative, {
-      url: contentAssetUrl(relative, fingerprint(file.body)),
+      // The read stage's sha256 of the bytes: the same fingerprint, not computed twice.
+      url: contentAssetUrl(relative, file.hash.slice(0, 10)),
       contentType: file.contentType,
       body: file.body,
       ...size,

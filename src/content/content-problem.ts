@@ -1,6 +1,9 @@
-/** One thing wrong with one content file, located as precisely as we can. */
+/**
+ * One thing wrong with one content file, located as precisely as we can. Stages report `file`
+ * relative to the content folder; `showProblems` makes it the path an editor types, where the
+ * problems are shown.
+ */
 export interface ContentProblem {
-  /** Path relative to the content folder's parent, as an editor would type it. */
   readonly file: string;
   /** 1-based line in the file (not in the front-matter block). */
   readonly line: number;
@@ -10,6 +13,45 @@ export interface ContentProblem {
   readonly field: string;
   readonly message: string;
   readonly severity: 'error' | 'warning';
+}
+
+/** What every stage returns: its value, and every problem it found on the way. */
+export interface Staged<T> {
+  readonly value: T;
+  readonly problems: readonly ContentProblem[];
+}
+
+export interface Location {
+  readonly line: number;
+  readonly column: number;
+}
+
+const START: Location = { line: 1, column: 1 };
+
+export function errorAt(
+  file: string,
+  field: string,
+  message: string,
+  at: Location = START,
+): ContentProblem {
+  return { file, line: at.line, column: at.column, field, message, severity: 'error' };
+}
+
+export function warningAt(
+  file: string,
+  field: string,
+  message: string,
+  at: Location = START,
+): ContentProblem {
+  return { file, line: at.line, column: at.column, field, message, severity: 'warning' };
+}
+
+/** Paths as the editor reads them: `prefix` is the content folder seen from the project. */
+export function showProblems(
+  problems: readonly ContentProblem[],
+  prefix: string,
+): ContentProblem[] {
+  return problems.map((p) => (prefix ? { ...p, file: `${prefix}/${p.file}` } : p));
 }
 
 export function formatProblem(problem: ContentProblem): string {

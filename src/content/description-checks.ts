@@ -1,12 +1,12 @@
 import type { Position } from './front-matter.js';
-import type { FileProblem } from './read-content.js';
+import { warningAt, type ContentProblem } from './content-problem.js';
 
 /** Search engines show about this many characters of a description, then cut it. */
 export const DESCRIPTION_MAX = 160;
 const DESCRIPTION_MIN = 50;
 
-function warning(relative: string, at: Position, message: string): FileProblem {
-  return { relative, ...at, field: 'description', severity: 'warning', message };
+function warning(relative: string, at: Position, message: string): ContentProblem {
+  return warningAt(relative, 'description', message, at);
 }
 
 /**
@@ -17,7 +17,7 @@ export function checkDescription(
   relative: string,
   description: string | undefined,
   locate: (path: readonly PropertyKey[]) => Position,
-  problems: FileProblem[],
+  problems: ContentProblem[],
 ): void {
   if (description === undefined) {
     problems.push(

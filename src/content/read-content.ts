@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentProblem } from './content-problem.js';
+import { errorAt, type ContentProblem, type Staged } from './content-problem.js';
 
 export const IMAGE_TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
@@ -15,17 +17,23 @@ export const IMAGE_TYPES: Readonly<Record<string, string>> = {
 /** A Markdown chapter of 1 MB is a mistake (a pasted log, an export gone wrong), not a chapter. */
 export const MAX_TEXT_BYTES = 1024 * 1024;
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+/** Deeper than any course needs; a tree past these is a mistake, and reading it would not end. */
+export const MAX_DEPTH = 12;
+export const MAX_ENTRIES = 100_000;
 
 export interface TextFile {
   /** Relative to the content folder, with forward slashes: `courses/x/01-y.md`. */
   readonly relative: string;
   readonly source: string;
+  /** sha256 of the bytes, hex: what the later stages are memoised by. */
+  readonly hash: string;
 }
 
 export interface BinaryFile {
   readonly relative: string;
   readonly body: Buffer;
   readonly contentType: string;
+  readonly hash: string;
 }
 
 /** Everything in the content folder, read; nothing interpreted yet. */
@@ -36,57 +44,105 @@ export interface ContentFiles {
   readonly courseFolders: readonly string[];
 }
 
-/** A problem located by its path relative to the content folder. */
-export type FileProblem = Omit<ContentProblem, 'file'> & { readonly relative: string };
-type Problem = FileProblem;
+export interface ReadOptions {
+  /** The last read: its files are kept unless listed in `changed` (an incremental rebuild). */
+  readonly previous?: ContentFiles;
+  /** Paths relative to the content folder that changed since `previous`. */
+  readonly changed?: ReadonlySet<string>;
+}
+
+interface Listed {
+  readonly relative: string;
+  /** Reached through a symbolic link: a change to its target is not reported under this path. */
+  readonly linked: boolean;
+}
+
+interface Walk {
+  readonly root: string;
+  readonly realRoot: string;
+  /** Real directories already listed: a link back into one of them is a loop. */
+  readonly visited: Set<string>;
+  readonly problems: ContentProblem[];
+  entries: number;
+}
 
 const decoder = () => new TextDecoder('utf-8', { fatal: true });
 
-function fileProblem(relative: string, message: string): Problem {
-  return { relative, line: 1, column: 1, field: 'file', message, severity: 'error' };
+function fileProblem(relative: string, message: string): ContentProblem {
+  return errorAt(relative, 'file', message);
 }
 
-async function listEntry(
-  root: string,
-  realRoot: string,
-  absolute: string,
-  problems: Problem[],
-): Promise<string[]> {
-  const relative = path.relative(root, absolute).split(path.sep).join('/');
+function hashOf(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function followLink(walk: Walk, absolute: string, relative: string, depth: number) {
   let target: string;
   try {
     target = await realpath(absolute);
   } catch {
-    problems.push(fileProblem(relative, 'Broken link: this entry points to nothing'));
+    walk.problems.push(fileProblem(relative, 'Broken link: this entry points to nothing'));
     return [];
   }
   // A symlink may point anywhere on the disk; only what stays inside content/ is content.
-  if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
-    problems.push(fileProblem(relative, 'Links outside the content folder are not followed'));
+  if (target !== walk.realRoot && !target.startsWith(walk.realRoot + path.sep)) {
+    walk.problems.push(fileProblem(relative, 'Links outside the content folder are not followed'));
     return [];
   }
   const info = await stat(target);
-  if (info.isDirectory()) return listFiles(root, realRoot, absolute, problems);
-  return info.isFile() ? [relative] : [];
+  if (info.isFile()) return [{ relative, linked: true }];
+  if (!info.isDirectory()) return [];
+  if (walk.visited.has(target)) {
+    const shown = path.relative(walk.realRoot, target).split(path.sep).join('/') || '.';
+    walk.problems.push(
+      fileProblem(relative, `This link loops back to "${shown}", which is already read: remove it`),
+    );
+    return [];
+  }
+  return listDirectory(walk, absolute, target, depth + 1, true);
+}
+
+function listEntry(walk: Walk, dir: string, entry: Dirent, depth: number, linked: boolean) {
+  const absolute = path.join(dir, entry.name);
+  const relative = path.relative(walk.root, absolute).split(path.sep).join('/');
+  if (entry.isSymbolicLink()) return followLink(walk, absolute, relative, depth);
+  if (entry.isDirectory()) return listDirectory(walk, absolute, undefined, depth + 1, linked);
+  return Promise.resolve(entry.isFile() ? [{ relative, linked }] : []);
 }
 
 // Entries are looked at concurrently (thousands of chapters are I/O-bound), then kept in name order.
-async function listFiles(
-  root: string,
-  realRoot: string,
+async function listDirectory(
+  walk: Walk,
   dir: string,
-  problems: Problem[],
-): Promise<string[]> {
+  knownReal: string | undefined,
+  depth: number,
+  linked: boolean,
+): Promise<Listed[]> {
+  const relative = path.relative(walk.root, dir).split(path.sep).join('/');
+  if (depth > MAX_DEPTH) {
+    walk.problems.push(
+      fileProblem(relative, `Folders nest deeper than ${MAX_DEPTH} levels here: not read`),
+    );
+    return [];
+  }
+  walk.visited.add(knownReal ?? (await realpath(dir)));
   const entries = (await readdir(dir, { withFileTypes: true }))
     .filter((entry) => !entry.name.startsWith('.'))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  walk.entries += entries.length;
+  if (walk.entries > MAX_ENTRIES) {
+    walk.problems.push(
+      fileProblem(relative || '.', `More than ${MAX_ENTRIES} files in the content folder: stopped`),
+    );
+    return [];
+  }
   const listed = await Promise.all(
-    entries.map((entry) => listEntry(root, realRoot, path.join(dir, entry.name), problems)),
+    entries.map((entry) => listEntry(walk, dir, entry, depth, linked)),
   );
   return listed.flat();
 }
 
-function decodeText(relative: string, bytes: Buffer, problems: Problem[]): string | undefined {
+function decodeText(relative: string, bytes: Buffer, problems: ContentProblem[]) {
   if (bytes.length > MAX_TEXT_BYTES) {
     problems.push(
       fileProblem(
@@ -106,11 +162,12 @@ function decodeText(relative: string, bytes: Buffer, problems: Problem[]): strin
   const nul = text.indexOf('\0');
   if (nul !== -1) {
     const before = text.slice(0, nul).split('\n');
-    problems.push({
-      ...fileProblem(relative, 'The file contains a NUL character: is it really text?'),
-      line: before.length,
-      column: (before.at(-1)?.length ?? 0) + 1,
-    });
+    problems.push(
+      errorAt(relative, 'file', 'The file contains a NUL character: is it really text?', {
+        line: before.length,
+        column: (before.at(-1)?.length ?? 0) + 1,
+      }),
+    );
     return undefined;
   }
   return text;
@@ -119,38 +176,68 @@ function decodeText(relative: string, bytes: Buffer, problems: Problem[]): strin
 async function readOne(
   root: string,
   relative: string,
-  problems: Problem[],
+  problems: ContentProblem[],
 ): Promise<TextFile | BinaryFile | undefined> {
   const extension = path.extname(relative).toLowerCase();
   const contentType = IMAGE_TYPES[extension];
   if (extension === '.md' || extension === '.yaml' || extension === '.yml') {
-    const source = decodeText(relative, await readFile(path.join(root, relative)), problems);
-    return source === undefined ? undefined : { relative, source };
+    const bytes = await readFile(path.join(root, relative));
+    const source = decodeText(relative, bytes, problems);
+    return source === undefined ? undefined : { relative, source, hash: hashOf(bytes) };
   }
   if (!contentType) return undefined;
   const body = await readFile(path.join(root, relative));
-  if (body.length <= MAX_IMAGE_BYTES) return { relative, body, contentType };
+  if (body.length <= MAX_IMAGE_BYTES) return { relative, body, contentType, hash: hashOf(body) };
   problems.push(fileProblem(relative, 'Images are limited to 10 MB'));
   return undefined;
 }
 
-/** Reads the content folder: text files (Markdown, YAML) and images, never following links out. */
+function previousFile(
+  listed: Listed,
+  options: ReadOptions,
+): TextFile | BinaryFile | undefined | false {
+  const { previous, changed } = options;
+  if (!previous || !changed || listed.linked || changed.has(listed.relative)) return false;
+  return previous.texts.get(listed.relative) ?? previous.images.get(listed.relative) ?? false;
+}
+
+/**
+ * Reads the content folder: text files (Markdown, YAML) and images, never following links out
+ * and listing each real folder once. Given the previous read and what changed, it lists the
+ * folders again (cheap) but reads only the changed and new files.
+ */
 export async function readContent(
   root: string,
-): Promise<{ files: ContentFiles; problems: Problem[] }> {
-  const problems: Problem[] = [];
-  const realRoot = await realpath(root);
-  const relatives = await listFiles(root, realRoot, root, problems);
+  options: ReadOptions = {},
+): Promise<Staged<ContentFiles>> {
+  const problems: ContentProblem[] = [];
+  const walk: Walk = {
+    root,
+    realRoot: await realpath(root),
+    visited: new Set(),
+    problems,
+    entries: 0,
+  };
+  const listed = await listDirectory(walk, root, walk.realRoot, 0, false);
   const texts = new Map<string, TextFile>();
   const images = new Map<string, BinaryFile>();
   // Read concurrently, then kept in name order so that every later stage is deterministic.
-  const read = await Promise.all(relatives.map((relative) => readOne(root, relative, problems)));
+  const read = await Promise.all(
+    listed.map((entry) => {
+      const kept = previousFile(entry, options);
+      return kept === false ? readOne(root, entry.relative, problems) : Promise.resolve(kept);
+    }),
+  );
   for (const file of read) {
     if (file && 'source' in file) texts.set(file.relative, file);
     else if (file) images.set(file.relative, file);
   }
   const courseFolders = [
-    ...new Set(relatives.filter((r) => r.startsWith('courses/')).map((r) => r.split('/')[1] ?? '')),
+    ...new Set(
+      listed
+        .filter((entry) => entry.relative.startsWith('courses/'))
+        .map((entry) => entry.relative.split('/')[1] ?? ''),
+    ),
   ].filter((name) => name !== '' && !name.includes('.'));
-  return { files: { texts, images, courseFolders }, problems };
+  return { value: { texts, images, courseFolders }, problems };
 }

@@ -6,7 +6,20 @@ import {
   type PendingLink,
 } from '../markdown/markdown-env.js';
 import { resolversFor, type ContentIndex } from './content-index.js';
-import type { FileProblem } from './read-content.js';
+import { errorAt, type ContentProblem } from './content-problem.js';
+
+/** One Markdown body to render, where it sits in its file. */
+export interface MarkdownSource {
+  readonly relative: string;
+  readonly body: string;
+  readonly bodyLine: number;
+}
+
+/**
+ * A link or image path the render asked the index about, and what it got: the render's only
+ * input besides its source. While every lookup still gets the same answer, the render holds.
+ */
+export type Lookup = readonly ['link' | 'image', string, string];
 
 export interface RenderedDocument {
   readonly relative: string;
@@ -14,6 +27,8 @@ export interface RenderedDocument {
   readonly headings: readonly Heading[];
   /** Links whose fragments are checked once every document is rendered; lines are the file's. */
   readonly links: readonly (PendingLink & { readonly column: number })[];
+  readonly problems: readonly ContentProblem[];
+  readonly lookups: readonly Lookup[];
 }
 
 function columnOf(sourceLine: string | undefined, needle: string): number {
@@ -21,56 +36,80 @@ function columnOf(sourceLine: string | undefined, needle: string): number {
   return index === -1 ? 1 : index + 1;
 }
 
-/** Renders one Markdown body, reporting its problems at their line in the file. */
+function answer(kind: Lookup[0], index: ContentIndex, from: string, written: string): string {
+  const resolvers = resolversFor(index, from);
+  if (kind === 'link') {
+    const link = resolvers.resolveLink(written);
+    return link ? `${link.url}\0${link.file}` : '';
+  }
+  const image = resolvers.resolveImage(written);
+  return image ? `${image.url}\0${image.width}\0${image.height}` : '';
+}
+
+/** Resolvers that note each question and its answer. */
+function recordingResolvers(index: ContentIndex, from: string, lookups: Lookup[]) {
+  const resolvers = resolversFor(index, from);
+  return {
+    resolveLink(written: string) {
+      lookups.push(['link', written, answer('link', index, from, written)]);
+      return resolvers.resolveLink(written);
+    },
+    resolveImage(written: string) {
+      lookups.push(['image', written, answer('image', index, from, written)]);
+      return resolvers.resolveImage(written);
+    },
+  };
+}
+
+/** Whether a render made against an earlier index is still what this index would give. */
+export function lookupsHold(document: RenderedDocument, index: ContentIndex): boolean {
+  return document.lookups.every(
+    ([kind, written, was]) => answer(kind, index, document.relative, written) === was,
+  );
+}
+
+/**
+ * The render stage, for one body: Markdown -> HTML, its headings, its links to check, and its
+ * problems at their line in the file.
+ */
 export function renderDocument(
   markdown: MarkdownIt,
   index: ContentIndex,
-  file: { relative: string; body: string; bodyLine: number },
-  problems: FileProblem[],
+  source: MarkdownSource,
 ): RenderedDocument {
-  const env = createMarkdownEnv(resolversFor(index, file.relative));
-  const html = renderMarkdown(markdown, file.body, env);
-  const lines = file.body.split('\n');
-  for (const problem of env.problems) {
-    problems.push({
-      relative: file.relative,
-      line: file.bodyLine + problem.line,
+  const lookups: Lookup[] = [];
+  const env = createMarkdownEnv(recordingResolvers(index, source.relative, lookups));
+  const html = renderMarkdown(markdown, source.body, env);
+  const lines = source.body.split('\n');
+  const problems = env.problems.map((problem) => ({
+    ...errorAt(source.relative, problem.field, problem.message, {
+      line: source.bodyLine + problem.line,
       column: columnOf(lines[problem.line], problem.needle),
-      field: problem.field,
-      message: problem.message,
-      severity: problem.severity,
-    });
-  }
+    }),
+    severity: problem.severity,
+  }));
   const links = env.links.map((link) => ({
     ...link,
-    line: file.bodyLine + link.line,
+    line: source.bodyLine + link.line,
     column: columnOf(lines[link.line], link.written),
   }));
-  return { relative: file.relative, html, headings: env.headings, links };
+  return { relative: source.relative, html, headings: env.headings, links, problems, lookups };
 }
 
 /** Every `#fragment` must name a heading of its target page. */
-export function checkFragments(
-  documents: readonly RenderedDocument[],
-  problems: FileProblem[],
-): void {
+export function checkFragments(documents: readonly RenderedDocument[]): ContentProblem[] {
   const ids = new Map(documents.map((d) => [d.relative, new Set(d.headings.map((h) => h.id))]));
+  const problems: ContentProblem[] = [];
   for (const document of documents) {
     for (const link of document.links) {
       if (link.fragment === undefined) continue;
       const target = link.file ?? document.relative;
       const known = ids.get(target);
       if (!known || known.has(link.fragment)) continue;
-      problems.push({
-        relative: document.relative,
-        line: link.line,
-        column: link.column,
-        field: 'link',
-        severity: 'error',
-        message: `Link to a section that does not exist: "${link.written}" (${target} has ${
-          known.size === 0 ? 'no headings' : `#${[...known].join(', #')}`
-        })`,
-      });
+      const has = known.size === 0 ? 'no headings' : `#${[...known].join(', #')}`;
+      const message = `Link to a section that does not exist: "${link.written}" (${target} has ${has})`;
+      problems.push(errorAt(document.relative, 'link', message, link));
     }
   }
+  return problems;
 }

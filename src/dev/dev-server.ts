@@ -1,22 +1,23 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createApp, createRequestListener } from '../app.js';
-import { loadContent, renderContent, type BuildInput } from '../build-site.js';
-import { createRenderCache } from '../content/render-cache.js';
+import { createPipeline, type Pipeline } from '../build/pipeline.js';
+import { pipelineOptions, type BuildInput } from '../build-site.js';
 import {
-  ContentError,
   formatProblem,
   summarizeProblems,
   type ContentProblem,
 } from '../content/content-problem.js';
 import type { Site } from '../content/model.js';
+import { createLecternServer } from '../http/create-server.js';
+import { captureHeaders, securityHeaders } from '../http/security-headers.js';
 import { holdSite } from '../http/site-holder.js';
+import { silentLogger } from '../log/logger.js';
 import type { NoticeModel } from '../pages/view-model.js';
+import type { DevScript, RenderedSite } from '../render/render-site.js';
 import { CLIENT_URL, createLiveReload } from './live-reload.js';
 import { watchFolders } from './watch.js';
 
@@ -47,7 +48,7 @@ const EMPTY_SITE: Site = Object.freeze({
 });
 
 // A file read in the middle of being written fails to parse; one retry after the write settles.
-const HALF_WRITTEN_RETRY_MS = 150;
+const HALF_WRITTEN_RETRY_MS = 100;
 
 function notice(problem: ContentProblem): NoticeModel {
   return {
@@ -61,88 +62,85 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** A full garbage collection, available to this process without --expose-gc. */
-function fullCollector(): () => void {
-  v8.setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
+/** Loads, rebuilds and reports: the last good site is kept whenever the content has errors. */
+function createBuilder(pipeline: Pipeline, options: DevServerOptions, devScripts: DevScript[]) {
+  let lastGood: Site | undefined;
+  let hadErrors = false;
+  const load = async (changed: readonly string[] | undefined) => {
+    const loaded = await pipeline.loadContent(changed);
+    if (loaded.site || !changed) return loaded;
+    await delay(HALF_WRITTEN_RETRY_MS);
+    // Every path again: the retry must read the files the first attempt read half-written.
+    return pipeline.loadContent(changed);
+  };
+  const report = (problems: readonly ContentProblem[], pages: number, ms: number) => {
+    const errors = problems.filter((p) => p.severity === 'error');
+    for (const problem of problems) options.log(formatProblem(problem));
+    if (errors.length > 0) {
+      const serving = lastGood ? 'Serving the last good version' : 'Nothing to serve yet';
+      options.log(
+        `${summarizeProblems(problems, undefined)}\n${serving}; pages show the problems.`,
+      );
+    } else options.log(`${hadErrors ? '✓ Fixed. ' : '✓ '}Built ${pages} pages in ${ms} ms.`);
+    hadErrors = errors.length > 0;
+  };
+  return async (changed?: readonly string[]): Promise<RenderedSite> => {
+    const started = performance.now();
+    const loaded = await load(changed);
+    lastGood = loaded.site ?? lastGood;
+    const errors = loaded.problems.filter((p) => p.severity === 'error');
+    const rendered = await pipeline.renderSite(lastGood ?? EMPTY_SITE, {
+      notices: errors.map(notice),
+      devScripts,
+    });
+    report(loaded.problems, rendered.pageUrls.length, Math.round(performance.now() - started));
+    return rendered;
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
-  const collectGarbage = fullCollector();
-  // Markdown of the files a save did not touch is not rendered again.
-  const renderCache = createRenderCache();
+  const pipeline = createPipeline(pipelineOptions(options));
   const liveReload = createLiveReload();
   const client = await readFile(
     path.join(path.dirname(fileURLToPath(import.meta.url)), 'client/live-reload.js'),
   );
-  const devScripts = [{ url: CLIENT_URL, body: client }];
-  let lastGood: Site | undefined;
-  let hadErrors = false;
-  let waiters: (() => void)[] = [];
-
-  const load = async (retry: boolean) => {
-    try {
-      return await loadContent(options, renderCache);
-    } catch (error) {
-      if (!(error instanceof ContentError) || !retry) throw error;
-      await delay(HALF_WRITTEN_RETRY_MS);
-      return loadContent(options, renderCache);
-    }
-  };
-
-  const build = async (afterChange: boolean) => {
-    const started = performance.now();
-    let problems: readonly ContentProblem[] = [];
-    try {
-      const loaded = await load(afterChange);
-      lastGood = loaded.site;
-      problems = loaded.warnings;
-    } catch (error) {
-      if (!(error instanceof ContentError)) throw error;
-      problems = error.problems;
-    }
-    const errors = problems.filter((p) => p.severity === 'error');
-    const rendered = await renderContent(options, lastGood ?? EMPTY_SITE, {
-      notices: errors.map(notice),
-      devScripts,
-    });
-    for (const problem of problems) options.log(formatProblem(problem));
-    const ms = Math.round(performance.now() - started);
-    if (errors.length > 0) {
-      options.log(
-        `${summarizeProblems(problems, undefined)}\n${lastGood ? 'Serving the last good version' : 'Nothing to serve yet'}; pages show the problems.`,
-      );
-    } else {
-      options.log(
-        `${hadErrors ? '✓ Fixed. ' : '✓ '}Built ${rendered.pageUrls.length} pages in ${ms} ms.`,
-      );
-    }
-    hadErrors = errors.length > 0;
-    return rendered;
-  };
-
-  const holder = holdSite(await build(false));
+  const build = createBuilder(pipeline, options, [{ url: CLIENT_URL, body: client }]);
+  const holder = holdSite(await build());
   const app = createApp(holder, { extraHandlers: [liveReload.handler] });
-  const server: Server = createServer(createRequestListener(holder, app));
+  const logger = silentLogger();
+  const server = createLecternServer({
+    listener: createRequestListener(holder, app, { logger }),
+    headers: captureHeaders(securityHeaders()),
+    logger,
+  });
 
+  let waiters: (() => void)[] = [];
   let building: Promise<void> = Promise.resolve();
-  let pending = false;
-  const rebuild = () => {
-    if (pending) return;
-    pending = true;
-    // One build at a time; a change during a build queues exactly one more.
+  let changed = new Set<string>();
+  const rebuild = (files: readonly string[]) => {
+    const idle = changed.size === 0;
+    for (const file of files) changed.add(file);
+    if (!idle) return;
+    // One build at a time; changes during a build are gathered for exactly one more.
     building = building.then(async () => {
-      pending = false;
+      const batch = [...changed];
+      changed = new Set();
       try {
-        holder.replace(await build(true));
+        holder.replace(await build(batch));
         liveReload.reload();
-        // The replaced site is garbage now; collecting it at once keeps a long editing session's
-        // memory flat instead of letting the heap grow by a site per save until V8 gets to it.
-        collectGarbage();
       } catch (error) {
-        options.log(
-          `The site could not be rebuilt (a template or asset problem?):\n${error instanceof Error ? error.message : String(error)}`,
-        );
+        const message = error instanceof Error ? error.message : String(error);
+        options.log(`The site could not be rebuilt (a template or asset problem?):\n${message}`);
       }
       const done = waiters;
       waiters = [];
@@ -151,15 +149,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
   const watcher = watchFolders(
     [options.contentDir, options.viewsDir, options.publicDir],
-    options.debounceMs ?? 80,
+    options.debounceMs ?? 20,
     rebuild,
   );
-
   await watcher.ready;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, resolve);
-  });
+  await listen(server, options.port, options.host);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://localhost:${port}`,
@@ -170,6 +164,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await building;
+      await pipeline.close();
     },
   };
 }

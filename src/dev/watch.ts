@@ -17,7 +17,7 @@ export function watchFolders(
 ): Watcher {
   const watcher = watch([...paths], {
     ignoreInitial: true,
-    awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 },
+    awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 },
   });
   let timer: NodeJS.Timeout | undefined;
   let changed = new Set<string>();

@@ -71,5 +71,5 @@ export function decodeFragment(fragment: string): string {
 
 /** Renders with a typed env (markdown-it types env as an open record; ours is a closed interface). */
 export function renderMarkdown(markdown: MarkdownIt, source: string, env: MarkdownEnv): string {
-  return markdown.render(source, env as unknown as Record<string, unknown>);
+  return markdown.render(source, env);
 }

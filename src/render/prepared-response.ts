@@ -21,6 +21,8 @@ export interface Encoded {
  */
 export interface PreparedResponse {
   readonly status: number;
+  readonly contentType: string;
+  readonly cacheControl: string;
   readonly headers: HeaderList;
   readonly identity: Encoded;
   /** The codings this response has (none for small or already-compressed bodies). */
@@ -28,6 +30,8 @@ export interface PreparedResponse {
   /** Every ETag this content can carry, whatever the coding: for If-None-Match. */
   readonly etags: readonly string[];
   encoded(coding: Coding): Encoded;
+  /** The compressed form if it has been computed, without computing it. */
+  peek(coding: Coding): Encoded | undefined;
   /** The same as encoded(), compressed off the main thread (for the static export). */
   encodedAsync(coding: Coding): Promise<Encoded>;
 }
@@ -38,6 +42,10 @@ export interface PrepareOptions {
   readonly body: Buffer | string;
   readonly cacheControl: string;
   readonly headers: HeaderList;
+  /** Compressed bodies computed already (the respond stage, a snapshot): not computed again. */
+  readonly compressed?: Partial<Record<Coding, Buffer>>;
+  /** bodyHash(body), when it is known already (a snapshot written by this process's primary). */
+  readonly bodyHash?: string;
 }
 
 // Compressing costs more than it saves below about a packet.
@@ -66,6 +74,30 @@ const ASYNC_COMPRESSORS: Readonly<Record<Coding, (body: Buffer) => Promise<Buffe
 };
 const SUFFIXES: Readonly<Record<Coding, string>> = { br: '-br', gzip: '-gz' };
 
+/** What changes a compressed body besides the bytes it compresses: part of its cache key. */
+export const COMPRESSION_KEY = [
+  `br:${BROTLI_OPTIONS.params[constants.BROTLI_PARAM_QUALITY]}`,
+  `gzip:${GZIP_OPTIONS.level}`,
+  // Another zlib or brotli may compress the same bytes differently: the export stays reproducible.
+  `zlib:${process.versions.zlib}`,
+  `brotli:${process.versions.brotli}`,
+].join(' ');
+
+/** The codings a body gets: none for small or already-compressed ones. */
+export function codingsFor(contentType: string, bytes: number): Coding[] {
+  return COMPRESSIBLE.test(contentType) && bytes >= MIN_COMPRESSIBLE_BYTES ? ['br', 'gzip'] : [];
+}
+
+/** Compresses off the main thread, on libuv's thread pool: every core compresses. */
+export function compress(coding: Coding, body: Buffer): Promise<Buffer> {
+  return ASYNC_COMPRESSORS[coding](body);
+}
+
+/** The strong validator of a body's bytes; its compressed forms add a suffix. */
+export function bodyHash(body: Buffer): string {
+  return createHash('sha256').update(body).digest('base64url').slice(0, 22);
+}
+
 // Headers written in one writeHead call: Node's setHeader per header costs the fast path dearly.
 function encodedWith(
   headers: HeaderList,
@@ -93,11 +125,8 @@ function encodedWith(
 
 export function prepareResponse(options: PrepareOptions): PreparedResponse {
   const body = Buffer.isBuffer(options.body) ? options.body : Buffer.from(options.body, 'utf8');
-  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 22);
-  const codings: Coding[] =
-    COMPRESSIBLE.test(options.contentType) && body.length >= MIN_COMPRESSIBLE_BYTES
-      ? ['br', 'gzip']
-      : [];
+  const hash = options.bodyHash ?? bodyHash(body);
+  const codings = codingsFor(options.contentType, body.length);
   const cache = new Map<Coding, Encoded>();
   const etagOf = (coding: Coding) => `"${hash}${SUFFIXES[coding]}"`;
   const check = (coding: Coding) => {
@@ -109,12 +138,21 @@ export function prepareResponse(options: PrepareOptions): PreparedResponse {
     ['Cache-Control', options.cacheControl],
     ...(codings.length > 0 ? [['Vary', 'Accept-Encoding'] as const] : []),
   ];
+  for (const coding of codings) {
+    const compressed = options.compressed?.[coding];
+    if (compressed) cache.set(coding, encodedWith(headers, compressed, etagOf(coding), coding));
+  }
   return {
     status: options.status ?? 200,
+    contentType: options.contentType,
+    cacheControl: options.cacheControl,
     headers,
     identity: encodedWith(headers, body, `"${hash}"`, undefined),
     codings,
     etags: [`"${hash}"`, ...codings.map(etagOf)],
+    peek(coding) {
+      return cache.get(coding);
+    },
     encoded(coding) {
       let encoded = cache.get(coding);
       if (!encoded) {

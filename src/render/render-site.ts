@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Site } from '../content/model.js';
 import type { PageContext } from '../pages/page-context.js';
 import type { NoticeModel, Page } from '../pages/view-model.js';
@@ -8,7 +7,6 @@ import { SITEMAP_URL, sitemapXml } from '../pages/sitemap.js';
 import { prepareResponse, type HeaderList, type PreparedResponse } from './prepared-response.js';
 import type { PublicAsset } from './public-assets.js';
 import { socialImage } from './social-image.js';
-import type { Views } from './views.js';
 
 /** The whole site as prepared responses: what the server answers and what the export writes. */
 export interface RenderedSite {
@@ -36,32 +34,16 @@ export class RenderError extends Error {
   }
 }
 
-function renderPage(views: Views, page: Page): string {
-  try {
-    return views.render(page);
-  } catch (error) {
-    // A template that fails for one page is a broken site: it stops the start, never serves half.
-    throw new RenderError(page.url, error);
-  }
-}
-
-export interface RenderOptions {
-  readonly site: Site;
-  readonly views: Views;
-  readonly publicAssets: ReadonlyMap<string, PublicAsset>;
-  readonly siteUrl: string;
-  /** Security headers (from helmet's configuration) sent with every response. */
-  readonly headers: HeaderList;
-  readonly notices: readonly NoticeModel[];
-  readonly devScripts: readonly { url: string; body: Buffer }[];
-}
-
-const HTML = 'text/html; charset=utf-8';
 export const CACHE_PAGE = 'no-cache';
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_NONE = 'no-store';
 // Crawlers fetch these often; an hour of staleness after a content change is harmless.
 export const CACHE_HOUR = 'public, max-age=3600';
+
+export interface DevScript {
+  readonly url: string;
+  readonly body: Buffer;
+}
 
 function assetUrl(assets: ReadonlyMap<string, PublicAsset>, name: string): string {
   const asset = assets.get(name);
@@ -69,77 +51,83 @@ function assetUrl(assets: ReadonlyMap<string, PublicAsset>, name: string): strin
   return asset.url;
 }
 
-export function renderSite(options: RenderOptions): RenderedSite {
-  const { site, views, publicAssets, headers } = options;
-  const siteUrl = options.siteUrl.replace(/\/+$/, '');
-  const context: PageContext = {
+/** What every page needs from outside the content: its base URL and its assets' URLs. */
+export function pageContext(
+  publicAssets: ReadonlyMap<string, PublicAsset>,
+  siteUrl: string,
+  devScripts: readonly DevScript[],
+  notices: readonly NoticeModel[],
+): PageContext {
+  return {
     siteUrl,
     socialImage: socialImage(publicAssets, siteUrl),
     stylesheetUrl: assetUrl(publicAssets, 'css/site.css'),
     iconUrl: assetUrl(publicAssets, 'favicon.svg'),
-    scriptUrls: [
-      assetUrl(publicAssets, 'js/site.js'),
-      ...options.devScripts.map((script) => script.url),
-    ],
-    notices: options.notices,
+    scriptUrls: [assetUrl(publicAssets, 'js/site.js'), ...devScripts.map((script) => script.url)],
+    notices,
   };
+}
+
+/** The pages stage: the Site -> one view model per page, then one per error status. */
+export function sitePages(site: Site, context: PageContext, referenceToken: string) {
+  return {
+    pages: allPages(site, context),
+    statusPages: STATUS_CODES.map((status) =>
+      statusPage(site, status, context, status >= 500 ? referenceToken : undefined),
+    ),
+  };
+}
+
+export interface SiteResponsesInput {
+  readonly site: Site;
+  readonly siteUrl: string;
+  readonly pages: readonly Page[];
+  /** The prepared response of each page, in the order of `pages`. */
+  readonly pageResponses: readonly PreparedResponse[];
+  readonly statusPages: readonly Page[];
+  readonly statusResponses: readonly PreparedResponse[];
+  readonly publicAssets: ReadonlyMap<string, PublicAsset>;
+  readonly devScripts: readonly DevScript[];
+  readonly headers: HeaderList;
+  readonly referenceToken: string;
+  /** Responses of fingerprinted assets, by URL: the same URL is the same bytes. */
+  readonly assetResponse: (url: string, make: () => PreparedResponse) => PreparedResponse;
+}
+
+/** Everything the site answers, by URL: pages, sitemap and robots.txt, scripts and assets. */
+export function siteResponses(input: SiteResponsesInput): RenderedSite {
+  const { headers } = input;
   const responses = new Map<string, PreparedResponse>();
-  const pages = allPages(site, context);
-  for (const page of pages) {
-    responses.set(
-      page.url,
-      prepareResponse({
-        contentType: HTML,
-        body: renderPage(views, page),
-        cacheControl: CACHE_PAGE,
-        headers,
-      }),
-    );
-  }
+  input.pages.forEach((page, i) => responses.set(page.url, input.pageResponses[i]!));
   // Made from the pages just rendered, so the sitemap lists exactly the pages served.
   for (const [url, contentType, body] of [
-    [SITEMAP_URL, 'application/xml; charset=utf-8', sitemapXml(pages)],
-    [ROBOTS_URL, 'text/plain; charset=utf-8', robotsTxt(siteUrl)],
+    [SITEMAP_URL, 'application/xml; charset=utf-8', sitemapXml(input.pages)],
+    [ROBOTS_URL, 'text/plain; charset=utf-8', robotsTxt(input.siteUrl)],
   ] as const) {
     responses.set(url, prepareResponse({ contentType, body, cacheControl: CACHE_HOUR, headers }));
   }
-  for (const script of options.devScripts) {
-    responses.set(
-      script.url,
-      prepareResponse({
-        contentType: 'text/javascript; charset=utf-8',
-        body: script.body,
-        cacheControl: CACHE_NONE,
-        headers,
-      }),
-    );
+  for (const script of input.devScripts) {
+    const contentType = 'text/javascript; charset=utf-8';
+    const options = { contentType, body: script.body, cacheControl: CACHE_NONE, headers };
+    responses.set(script.url, prepareResponse(options));
   }
-  for (const asset of [...publicAssets.values(), ...site.assets]) {
-    responses.set(
-      asset.url,
+  for (const asset of [...input.publicAssets.values(), ...input.site.assets]) {
+    const make = () =>
       prepareResponse({
         contentType: asset.contentType,
         body: asset.body,
         cacheControl: CACHE_IMMUTABLE,
         headers,
-      }),
-    );
+      });
+    responses.set(asset.url, input.assetResponse(asset.url, make));
   }
-  const referenceToken = `lectern-reference-${randomUUID()}`;
   const statusPages = new Map(
-    STATUS_CODES.map((status) => [
-      status,
-      prepareResponse({
-        status,
-        contentType: HTML,
-        body: renderPage(
-          views,
-          statusPage(site, status, context, status >= 500 ? referenceToken : undefined),
-        ),
-        cacheControl: CACHE_NONE,
-        headers,
-      }),
-    ]),
+    input.statusPages.map((page, i) => [page.status, input.statusResponses[i]!]),
   );
-  return { responses, pageUrls: pages.map((p) => p.url), statusPages, referenceToken };
+  return {
+    responses,
+    pageUrls: input.pages.map((p) => p.url),
+    statusPages,
+    referenceToken: input.referenceToken,
+  };
 }

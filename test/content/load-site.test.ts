@@ -1,8 +1,7 @@
 import { symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSite } from '../../src/content/load-site.js';
-import { createMarkdown } from '../../src/markdown/create-markdown.js';
+import { loadSite } from '../../src/build-site.js';
 import { CHAPTER_MD, COURSE_MD, contentFolder, validFiles } from '../support/content-fixture.js';
 import { loadFiles, problemsOf } from '../support/load.js';
 
@@ -337,7 +336,7 @@ describe('loadSite reports every problem with file:line:col, field and fix', () 
         path.join(folder.dir, 'courses/a-course/02-secret.md'),
       );
       await expect(
-        loadSite({ contentDir: folder.dir, markdown: createMarkdown() }),
+        loadSite({ contentDir: folder.dir }),
       ).rejects.toThrow(
         'content/courses/a-course/02-secret.md:1:1  file  Links outside the content folder are not followed',
       );

@@ -1,0 +1,62 @@
+import { parentPort } from 'node:worker_threads';
+import type { ContentIndex } from '../content/content-index.js';
+import { renderDocument, type MarkdownSource } from '../content/render-document.js';
+import { createMarkdown } from '../markdown/create-markdown.js';
+import type { Page } from '../pages/view-model.js';
+import { RenderError } from '../render/render-site.js';
+import { createViews, type Views } from '../render/views.js';
+
+/** What the pipeline asks of a worker: the costly stages that are pure functions of their input. */
+export type WorkerTask =
+  | { readonly type: 'render'; readonly sources: readonly MarkdownSource[] }
+  | {
+      readonly type: 'views';
+      readonly viewsDir: string;
+      /** Changes when a template does: the worker then compiles them again. */
+      readonly templatesKey: string;
+      readonly pages: readonly Page[];
+    };
+
+/** Sent to every worker before the renders that read it. */
+export interface IndexMessage {
+  readonly type: 'index';
+  readonly index: ContentIndex;
+}
+
+function serve(port: NonNullable<typeof parentPort>): void {
+  const markdown = createMarkdown();
+  let index: ContentIndex | undefined;
+  let views: { key: string; views: Views } | undefined;
+  const viewsFor = (dir: string, key: string) => {
+    if (views?.key !== key) views = { key, views: createViews(dir) };
+    return views.views;
+  };
+  const run = (task: WorkerTask): unknown => {
+    if (task.type === 'render') {
+      if (!index) throw new Error('No content index was sent before rendering');
+      const current = index;
+      return task.sources.map((source) => renderDocument(markdown, current, source));
+    }
+    const compiled = viewsFor(task.viewsDir, task.templatesKey);
+    return task.pages.map((page) => {
+      try {
+        return compiled.render(page);
+      } catch (error) {
+        throw new RenderError(page.url, error);
+      }
+    });
+  };
+  port.on('message', (message: { broadcast?: IndexMessage; task?: WorkerTask }) => {
+    if (message.broadcast) {
+      index = message.broadcast.index;
+      return;
+    }
+    try {
+      port.postMessage({ ok: true, value: run(message.task!) });
+    } catch (error) {
+      port.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+}
+
+if (parentPort) serve(parentPort);

@@ -1,0 +1,143 @@
+import type { MarkdownIt } from 'markdown-it';
+import type { ContentIndex } from '../content/content-index.js';
+import type { Staged } from '../content/content-problem.js';
+import type { ParsedSource } from '../content/parse-source.js';
+import type { ContentFiles } from '../content/read-content.js';
+import { captureHeaders, securityHeaders } from '../http/security-headers.js';
+import { createMarkdown } from '../markdown/create-markdown.js';
+import type { HeaderList, PreparedResponse } from '../render/prepared-response.js';
+import { createViews, type Views } from '../render/views.js';
+import type { IndexMessage, WorkerTask } from './build-worker.js';
+import { createDiskCache, type CachePack, type DiskCache } from './disk-cache.js';
+import { createMemo, type Memo } from './memo.js';
+import type { KeyedDocument } from './render-stage.js';
+import { createWorkerPool, type WorkerPool } from './worker-pool.js';
+
+export interface PipelineOptions {
+  readonly contentDir: string;
+  readonly viewsDir: string;
+  readonly publicDir: string;
+  /** SITE_URL; when absent, site.yaml's url, then the fallback. */
+  readonly siteUrl: string | undefined;
+  readonly fallbackSiteUrl: string;
+  /** Where paths in content messages start from (the project root). */
+  readonly displayRoot: string;
+  /** The disk cache's folder; undefined runs without one. */
+  readonly cacheDir: string | undefined;
+  /** Worker threads for the costly stages; 0 runs them all on this thread. */
+  readonly workers: number;
+  /** Lectern's version: a cache written by another version is not read. */
+  readonly version: string;
+  /** Said once, for a cache folder that cannot be written. */
+  readonly warn: (message: string) => void;
+  /** Told how long each stage took (LECTERN_TIMINGS=1 prints it). */
+  readonly onStage?: (stage: string, ms: number) => void;
+}
+
+type PackSlot = CachePack | undefined | 'saved';
+
+/** What the pipeline keeps between builds: its memo tables, its workers, its disk cache. */
+export interface PipelineContext {
+  readonly options: PipelineOptions;
+  readonly headers: HeaderList;
+  readonly memos: {
+    readonly parse: Memo<Staged<ParsedSource | undefined>>;
+    readonly render: Memo<KeyedDocument>;
+    readonly page: Memo<PreparedResponse>;
+    readonly asset: Memo<PreparedResponse>;
+  };
+  readonly disk: DiskCache;
+  readonly packs: { render: PackSlot; response: PackSlot };
+  previous: ContentFiles | undefined;
+  /** The render key of every body of the last load, by its HTML (see views-stage.ts). */
+  bodyKeys: ReadonlyMap<string, string>;
+  markdownKey: string | undefined;
+  pool: WorkerPool | undefined;
+  sentIndex: ContentIndex | undefined;
+  markdown: MarkdownIt | undefined;
+  views: { key: string; views: Views } | undefined;
+}
+
+export function createContext(options: PipelineOptions): PipelineContext {
+  return {
+    options,
+    headers: captureHeaders(securityHeaders()),
+    memos: { parse: createMemo(), render: createMemo(), page: createMemo(), asset: createMemo() },
+    disk: createDiskCache({
+      dir: options.cacheDir,
+      namespace: options.version.replace(/[^a-z0-9.]/gi, '-'),
+      warn: options.warn,
+    }),
+    packs: { render: undefined, response: undefined },
+    previous: undefined,
+    bodyKeys: new Map(),
+    markdownKey: undefined,
+    pool: undefined,
+    sentIndex: undefined,
+    markdown: undefined,
+    views: undefined,
+  };
+}
+
+/** Times one stage for LECTERN_TIMINGS. */
+export async function timed<T>(
+  context: PipelineContext,
+  stage: string,
+  run: () => T | Promise<T>,
+): Promise<T> {
+  const started = performance.now();
+  const value = await run();
+  context.options.onStage?.(stage, performance.now() - started);
+  return value;
+}
+
+// The disk cache is read by the first build and written after it; later builds (development)
+// work from the memo tables in memory, which hold the same.
+export async function openPack(context: PipelineContext, which: 'render' | 'response') {
+  const slot = context.packs[which];
+  if (slot === 'saved') return undefined;
+  return (context.packs[which] = slot ?? (await context.disk.open(which)));
+}
+
+export async function savePack(context: PipelineContext, which: 'render' | 'response') {
+  const slot = context.packs[which];
+  if (slot && slot !== 'saved') await slot.save();
+  context.packs[which] = 'saved';
+}
+
+function workerScript(): URL {
+  const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  return new URL(`./build-worker.${extension}`, import.meta.url);
+}
+
+/** A worker's copy of the index: no image bytes, which no render reads. */
+function indexMessage(index: ContentIndex): IndexMessage {
+  const assets = new Map([...index.assets].map(([k, a]) => [k, { ...a, body: Buffer.alloc(0) }]));
+  return { type: 'index', index: { ...index, assets } };
+}
+
+/**
+ * Runs a task on the worker pool, started at its first task (a small site never needs one);
+ * undefined when the pipeline runs on one thread. Renders see the index they were given.
+ */
+export function poolRunner<T>(context: PipelineContext, index?: ContentIndex) {
+  if (context.options.workers <= 0) return undefined;
+  return (task: WorkerTask): Promise<T> => {
+    context.pool ??= createWorkerPool(workerScript(), context.options.workers);
+    if (index && context.sentIndex !== index) {
+      context.pool.broadcast(indexMessage(index));
+      context.sentIndex = index;
+    }
+    return context.pool.run<T>(task);
+  };
+}
+
+export function markdownOf(context: PipelineContext): MarkdownIt {
+  return (context.markdown ??= createMarkdown());
+}
+
+export function viewsOf(context: PipelineContext, key: string): Views {
+  if (context.views?.key !== key)
+    context.views = { key, views: createViews(context.options.viewsDir) };
+  return context.views.views;
+}
