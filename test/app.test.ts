@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, createRequestListener } from '../src/app.js';
 import type { SiteHolder } from '../src/http/site-holder.js';
-import { buildDefaultSite } from './support/default-site.js';
+import { buildFixtureSite } from './support/fixture-site.js';
 import { failingOn, FAILING_URL } from './support/failing-site.js';
 import { listen, rawExchange, send, type Listening } from './support/http-client.js';
 import { captureLogs, LEVELS } from './support/log-capture.js';
@@ -13,7 +13,7 @@ let pageUrls: readonly string[];
 const logs = captureLogs();
 
 beforeAll(async () => {
-  const built = await buildDefaultSite();
+  const built = await buildFixtureSite();
   pageUrls = built.rendered.pageUrls;
   holder = failingOn(built.rendered);
   const app = createApp(holder, { logger: logs.logger });

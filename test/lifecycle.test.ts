@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stopOnSignals, type ProcessLike } from '../src/lifecycle.js';
-import { ROOT } from './support/default-site.js';
+import { ROOT } from './support/fixture-site.js';
 import { partialRequest } from './support/http-client.js';
 import { captureLogs } from './support/log-capture.js';
 

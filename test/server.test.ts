@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Agent, get } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { contentFolder, validFiles } from './support/content-fixture.js';
-import { ROOT } from './support/default-site.js';
+import { ROOT } from './support/fixture-site.js';
 import { partialRequest, send } from './support/http-client.js';
 import { startServer } from './support/server-process.js';
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './support/default-site.js';
+import { FIXTURE_CONTENT_DIR, ROOT } from './support/fixture-site.js';
 import { contentFolder, COURSE_MD, validFiles } from './support/content-fixture.js';
 
 async function freePort(): Promise<number> {
@@ -41,7 +41,11 @@ async function untilHealthy(port: number, deadline = Date.now() + 20_000): Promi
 describe('npm start (the cluster primary)', () => {
   it('runs WEB_CONCURRENCY server processes and stops them all on SIGTERM with exit code 0', async () => {
     const port = await freePort();
-    const server = start({ PORT: String(port), WEB_CONCURRENCY: '2' });
+    const server = start({
+      PORT: String(port),
+      WEB_CONCURRENCY: '2',
+      CONTENT_DIR: FIXTURE_CONTENT_DIR,
+    });
     expect(await untilHealthy(port)).toMatch(/^ok: \d+ pages/);
     await expect
       .poll(() => server.output().match(/Lectern is serving/g)?.length ?? 0, { timeout: 20_000 })

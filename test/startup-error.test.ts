@@ -5,7 +5,7 @@ import { buildSite } from '../src/build-site.js';
 import { readConfig } from '../src/config.js';
 import { describeStartupError } from '../src/startup-error.js';
 import { contentFolder } from './support/content-fixture.js';
-import { ROOT, SITE_URL } from './support/default-site.js';
+import { FIXTURE_CONTENT_DIR, ROOT, SITE_URL } from './support/fixture-site.js';
 
 function errno(code: string, fields: Record<string, unknown>) {
   return Object.assign(new Error(`${code}: something`), { code, ...fields });
@@ -85,7 +85,7 @@ describe('describeStartupError', () => {
         const template = path.join(views, file);
         await writeFile(template, prefix + (await readFile(template, 'utf8')));
         const error = await buildSite({
-          contentDir: path.join(ROOT, 'content'),
+          contentDir: FIXTURE_CONTENT_DIR,
           viewsDir: views,
           publicDir: path.join(ROOT, 'public'),
           siteUrl: SITE_URL,

@@ -9,7 +9,7 @@ import {
   SITE_YAML,
   validFiles,
 } from '../support/content-fixture.js';
-import { ROOT, SITE_URL } from '../support/default-site.js';
+import { ROOT, SITE_URL } from '../support/fixture-site.js';
 import { decodeEntities, jsonLdOf, linksIn, metaContent, textOf } from '../support/html.js';
 import { loadFiles, problemsOf } from '../support/load.js';
 

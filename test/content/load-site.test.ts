@@ -335,9 +335,7 @@ describe('loadSite reports every problem with file:line:col, field and fix', () 
         path.join(folder.root, 'secret.md'),
         path.join(folder.dir, 'courses/a-course/02-secret.md'),
       );
-      await expect(
-        loadSite({ contentDir: folder.dir }),
-      ).rejects.toThrow(
+      await expect(loadSite({ contentDir: folder.dir })).rejects.toThrow(
         'content/courses/a-course/02-secret.md:1:1  file  Links outside the content folder are not followed',
       );
     } finally {

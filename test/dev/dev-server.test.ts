@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
 import { CHAPTER_MD, contentFolder, validFiles } from '../support/content-fixture.js';
-import { ROOT } from '../support/default-site.js';
+import { ROOT } from '../support/fixture-site.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {

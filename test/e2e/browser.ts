@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { createApp, createRequestListener } from '../../src/app.js';
 import { holdSite } from '../../src/http/site-holder.js';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../support/chromium.js';
-import { buildDefaultSite } from '../support/default-site.js';
+import { buildFixtureSite } from '../support/fixture-site.js';
 
 export function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
@@ -23,7 +23,7 @@ export async function startServer(): Promise<{
   server: Server;
   pageUrls: readonly string[];
 }> {
-  const built = await buildDefaultSite();
+  const built = await buildFixtureSite();
   const holder = holdSite(built.rendered);
   const server = createServer(createRequestListener(holder, createApp(holder)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, createRequestListener } from '../../src/app.js';
 import { holdSite } from '../../src/http/site-holder.js';
 import type { LogLevel } from '../../src/log/logger.js';
-import { buildDefaultSite } from '../support/default-site.js';
+import { buildFixtureSite } from '../support/fixture-site.js';
 import { listen, send, type Listening } from '../support/http-client.js';
 import { captureLogs, LEVELS } from '../support/log-capture.js';
 
@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 async function serveWithLogs(level: LogLevel = 'info') {
-  const { rendered } = await buildDefaultSite();
+  const { rendered } = await buildFixtureSite();
   const holder = holdSite(rendered);
   const logs = captureLogs(level);
   const listening = await listen(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/logger.js';
 import { createApp, createRequestListener } from '../../src/app.js';
-import { buildDefaultSite, SITE_URL } from '../support/default-site.js';
+import { buildFixtureSite, SITE_URL } from '../support/fixture-site.js';
 import { jsonLdOf, metaContent } from '../support/html.js';
 import { listen, rawExchange, send, type Answer, type Listening } from '../support/http-client.js';
 
@@ -15,7 +15,7 @@ let courseBytes: number;
 let organizationUrl: string;
 
 beforeAll(async () => {
-  const built = await buildDefaultSite();
+  const built = await buildFixtureSite();
   organizationUrl = built.loaded.site.organization.url;
   const logger = silentLogger();
   const holder = { current: () => built.rendered };

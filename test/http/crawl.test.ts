@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultListener, SITE_URL } from '../support/default-site.js';
+import { fixtureListener, SITE_URL } from '../support/fixture-site.js';
 import { idsOf, referencesOf } from '../support/html.js';
 
-type Listener = Awaited<ReturnType<typeof defaultListener>>['listener'];
+type Listener = Awaited<ReturnType<typeof fixtureListener>>['listener'];
 
 interface Fetched {
   readonly status: number;
@@ -50,7 +50,7 @@ let pageUrls: readonly string[];
 let result: Awaited<ReturnType<typeof crawl>>;
 
 beforeAll(async () => {
-  const site = await defaultListener();
+  const site = await fixtureListener();
   pageUrls = site.built.rendered.pageUrls;
   result = await crawl(site.listener);
 });

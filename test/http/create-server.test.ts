@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, createRequestListener } from '../../src/app.js';
 import { holdSite } from '../../src/http/site-holder.js';
 import { prepareResponse } from '../../src/render/prepared-response.js';
-import { buildDefaultSite } from '../support/default-site.js';
+import { buildFixtureSite } from '../support/fixture-site.js';
 import { listen, rawExchange, send, type Listening } from '../support/http-client.js';
 import { captureLogs, LEVELS } from '../support/log-capture.js';
 
@@ -12,9 +12,9 @@ afterEach(async () => {
   for (const listening of opened.splice(0)) await listening.close();
 });
 
-let built: Awaited<ReturnType<typeof buildDefaultSite>>;
+let built: Awaited<ReturnType<typeof buildFixtureSite>>;
 beforeAll(async () => {
-  built = await buildDefaultSite();
+  built = await buildFixtureSite();
 });
 
 async function serve(timeouts = {}) {

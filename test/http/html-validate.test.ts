@@ -1,7 +1,7 @@
 import { HtmlValidate, type Message } from 'html-validate';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultListener } from '../support/default-site.js';
+import { fixtureListener } from '../support/fixture-site.js';
 
 const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],
@@ -31,7 +31,7 @@ async function problems(url: string, html: string): Promise<string[]> {
 let documents: [string, string][];
 
 beforeAll(async () => {
-  const site = await defaultListener();
+  const site = await fixtureListener();
   documents = [];
   for (const url of site.built.rendered.pageUrls) {
     documents.push([url, (await request(site.listener).get(url).expect(200)).text]);

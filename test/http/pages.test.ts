@@ -1,12 +1,12 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultListener } from '../support/default-site.js';
+import { fixtureListener } from '../support/fixture-site.js';
 
-let listener: Awaited<ReturnType<typeof defaultListener>>['listener'];
+let listener: Awaited<ReturnType<typeof fixtureListener>>['listener'];
 let pageUrls: readonly string[];
 
 beforeAll(async () => {
-  const site = await defaultListener();
+  const site = await fixtureListener();
   listener = site.listener;
   pageUrls = site.built.rendered.pageUrls;
 });
@@ -41,7 +41,7 @@ describe('the catalog', () => {
 });
 
 describe('the course page', () => {
-  it('shows the course facts as the seed does', async () => {
+  it('shows the course facts of its course.md', async () => {
     const { text } = await request(listener).get(COURSE).expect(200);
     expect(text).toContain('<h1>Discover the OpenClassrooms principles</h1>');
     expect(text).toMatch(/Duration:<\/span> 4 hours/);

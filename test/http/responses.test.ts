@@ -5,16 +5,16 @@ import { createApp } from '../../src/app.js';
 import { holdSite } from '../../src/http/site-holder.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { RenderedSite } from '../../src/render/render-site.js';
-import { defaultListener } from '../support/default-site.js';
+import { fixtureListener } from '../support/fixture-site.js';
 import { captureLogs, LEVELS } from '../support/log-capture.js';
 import { rawGet } from '../support/raw-get.js';
 
-type Listener = Awaited<ReturnType<typeof defaultListener>>['listener'];
+type Listener = Awaited<ReturnType<typeof fixtureListener>>['listener'];
 let listener: Listener;
 let rendered: RenderedSite;
 
 beforeAll(async () => {
-  const site = await defaultListener();
+  const site = await fixtureListener();
   listener = site.listener;
   rendered = site.built.rendered;
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, createRequestListener } from '../../src/app.js';
 import { silentLogger } from '../../src/log/logger.js';
-import { buildDefaultSite } from '../support/default-site.js';
+import { buildFixtureSite } from '../support/fixture-site.js';
 import { failingOn, FAILING_URL } from '../support/failing-site.js';
 import { listen, rawExchange, send, type Listening } from '../support/http-client.js';
 
@@ -50,7 +50,7 @@ let listening: Listening;
 let assets: { stylesheet: string; script: string; icon: string; etag: string };
 
 beforeAll(async () => {
-  const built = await buildDefaultSite();
+  const built = await buildFixtureSite();
   const holder = failingOn(built.rendered);
   const logger = silentLogger();
   listening = await listen(

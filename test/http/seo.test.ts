@@ -2,7 +2,7 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build-site.js';
 import { COURSE_MD, contentFolder, validFiles } from '../support/content-fixture.js';
-import { defaultListener, ROOT, SITE_URL } from '../support/default-site.js';
+import { fixtureListener, ROOT, SITE_URL } from '../support/fixture-site.js';
 import {
   decodeEntities,
   headOf,
@@ -14,13 +14,13 @@ import {
 } from '../support/html.js';
 import path from 'node:path';
 
-type Listener = Awaited<ReturnType<typeof defaultListener>>['listener'];
+type Listener = Awaited<ReturnType<typeof fixtureListener>>['listener'];
 let listener: Listener;
 let pageUrls: readonly string[];
 const pages = new Map<string, string>();
 
 beforeAll(async () => {
-  const site = await defaultListener();
+  const site = await fixtureListener();
   listener = site.listener;
   pageUrls = site.built.rendered.pageUrls;
   for (const url of pageUrls) pages.set(url, (await request(listener).get(url).expect(200)).text);

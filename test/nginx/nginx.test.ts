@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { ROOT, SITE_URL } from '../support/default-site.js';
+import { FIXTURE_CONTENT_DIR, ROOT, SITE_URL } from '../support/fixture-site.js';
 import {
   notFound,
   CONTRACT,
@@ -28,10 +28,10 @@ describe.skipIf(skip)('the HTTP contract, against nginx serving the export', () 
     if (missing) throw new Error(missing);
     workDir = await readableTempDir('lectern-nginx-test-');
     const outDir = path.join(workDir, 'dist');
-    // `npm run build`, as a deployer runs it, into a temporary folder.
+    // `npm run build`, as a deployer runs it, of the fixture content into a temporary folder.
     await runToEnd(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/export.ts'], {
       cwd: ROOT,
-      env: { ...process.env, OUT_DIR: outDir, SITE_URL, CONTENT_DIR: 'content' },
+      env: { ...process.env, OUT_DIR: outDir, SITE_URL, CONTENT_DIR: FIXTURE_CONTENT_DIR },
     });
     nginx = await startNginx(outDir);
     found = await discover(nginx.url);

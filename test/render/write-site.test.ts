@@ -4,15 +4,15 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPath, writeSite } from '../../src/render/write-site.js';
-import { defaultListener } from '../support/default-site.js';
+import { fixtureListener } from '../support/fixture-site.js';
 import { rawGet } from '../support/raw-get.js';
 
-let site: Awaited<ReturnType<typeof defaultListener>>;
+let site: Awaited<ReturnType<typeof fixtureListener>>;
 let outDir: string;
 let written: number;
 
 beforeAll(async () => {
-  site = await defaultListener();
+  site = await fixtureListener();
   outDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'lectern-export-')), 'dist');
   written = await writeSite(site.built.rendered, outDir);
 });

@@ -1,30 +1,11 @@
 import path from 'node:path';
-import { createApp, createRequestListener } from '../../src/app.js';
-import { buildSite } from '../../src/build-site.js';
-import { holdSite } from '../../src/http/site-holder.js';
-import { silentLogger, type Logger } from '../../src/log/logger.js';
+import { ROOT } from './fixture-site.js';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const SITE_URL = 'https://courses.example.com';
+export { ROOT };
 
-/** The default content of the repository, built as `npm start` builds it. */
-export async function buildDefaultSite(root = ROOT) {
-  return buildSite({
-    contentDir: path.join(root, 'content'),
-    viewsDir: path.join(root, 'views'),
-    publicDir: path.join(root, 'public'),
-    siteUrl: SITE_URL,
-    fallbackSiteUrl: 'http://localhost:3000',
-    displayRoot: root,
-  });
-}
-
-export async function defaultListener(logger: Logger = silentLogger()) {
-  const built = await buildDefaultSite();
-  const holder = holdSite(built.rendered);
-  return {
-    built,
-    holder,
-    listener: createRequestListener(holder, createApp(holder, { logger }), { logger }),
-  };
-}
+/**
+ * The editors' default content. Only the smoke test (test/default-content.test.ts) reads it, and
+ * pins none of its text: every other test uses FIXTURE_CONTENT_DIR from ./fixture-site.js.
+ * (bench/ imports ROOT from this module.)
+ */
+export const DEFAULT_CONTENT_DIR = path.join(ROOT, 'content');

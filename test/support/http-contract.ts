@@ -6,7 +6,7 @@ import { send as sendToPort, type Answer } from './http-client.js';
  * One HTTP contract for everything that serves the site: the Lectern server, and nginx serving
  * the static export with deploy/nginx.conf. Both run this table (test/http/contract.test.ts and
  * test/nginx/nginx.test.ts), so a header or a redirect cannot change in one and not the other.
- * The default content is served, with SITE_URL=https://courses.example.com.
+ * The fixture content (test/fixtures/site/) is served, with SITE_URL=https://courses.example.com.
  */
 
 export type Target = 'server' | 'nginx';

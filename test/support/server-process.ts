@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, SITE_URL } from './default-site.js';
+import { FIXTURE_CONTENT_DIR, ROOT, SITE_URL } from './fixture-site.js';
 
 export interface ServerProcess {
   /** Resolves with the port from the "Lectern is serving" line; rejects if the process exits first. */
@@ -13,7 +13,10 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): void;
 }
 
-/** `src/server.ts` in a child process, as `npm start` runs one worker, on a port the system picks. */
+/**
+ * `src/server.ts` in a child process, as `npm start` runs one worker, on a port the system picks,
+ * serving the fixture content unless `env` sets another CONTENT_DIR.
+ */
 export function startServer(
   env: Record<string, string> = {},
   user: { uid?: number; gid?: number } = {},
@@ -26,6 +29,7 @@ export function startServer(
       PORT: '0',
       HOST: '127.0.0.1',
       SITE_URL,
+      CONTENT_DIR: FIXTURE_CONTENT_DIR,
       LOG_LEVEL: 'info',
       ...env,
     },
