@@ -3,7 +3,7 @@ import { createPipeline } from './build/pipeline.js';
 import { pipelineOptionsFor } from './build-site.js';
 import { projectRoot } from './cli/project-root.js';
 import { readConfig } from './config.js';
-import { ContentError, formatProblem } from './content/content-problem.js';
+import { formatProblem } from './content/content-problem.js';
 import { writeSite } from './render/write-site.js';
 import { describeStartupError } from './startup-error.js';
 
@@ -14,17 +14,15 @@ async function main(): Promise<void> {
   const options = pipelineOptionsFor(config, process.cwd());
   const pipeline = createPipeline(options);
   try {
-    const { site, problems } = await pipeline.loadContent();
-    if (!site) throw new ContentError(problems);
-    for (const warning of problems) console.warn(formatProblem(warning));
-    const rendered = await pipeline.renderSite(site);
+    const { rendered, meta } = await pipeline.build();
+    for (const warning of meta.warnings) console.warn(formatProblem(warning));
     const writing = performance.now();
     const files = await writeSite(rendered, config.outDir);
     options.onStage?.('write', performance.now() - writing);
     const ms = Math.round(performance.now() - started);
     const where = path.relative(process.cwd(), config.outDir) || '.';
     console.log(
-      `Exported ${rendered.pageUrls.length} pages (${files} files) to ${where} in ${ms} ms, for ${pipeline.siteUrlFor(site)}.`,
+      `Exported ${rendered.pageUrls.length} pages (${files} files) to ${where} in ${ms} ms, for ${meta.siteUrl}.`,
     );
   } finally {
     await pipeline.close();

@@ -7,7 +7,7 @@ import { readSnapshot } from './build/site-snapshot.js';
 import { pipelineOptionsFor } from './build-site.js';
 import { projectRoot } from './cli/project-root.js';
 import { readConfig, type Config } from './config.js';
-import { ContentError, formatProblem } from './content/content-problem.js';
+import { formatProblem } from './content/content-problem.js';
 import { createLecternServer } from './http/create-server.js';
 import { captureHeaders, securityHeaders } from './http/security-headers.js';
 import { holdSite } from './http/site-holder.js';
@@ -28,19 +28,16 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 
 /** The site this process serves: the one `npm start` built for every process, or its own. */
 async function siteToServe(config: Config): Promise<{ rendered: RenderedSite; siteUrl: string }> {
-  const { values } = parseArgs({
-    options: { snapshot: { type: 'string' }, 'site-url': { type: 'string' } },
-  });
+  const { values } = parseArgs({ options: { snapshot: { type: 'string' } } });
   if (values.snapshot) {
-    const rendered = await readSnapshot(values.snapshot);
-    return { rendered, siteUrl: values['site-url'] ?? config.fallbackSiteUrl };
+    const { rendered, meta } = await readSnapshot(values.snapshot);
+    return { rendered, siteUrl: meta.siteUrl };
   }
-  const pipeline = createPipeline({ ...pipelineOptionsFor(config, process.cwd()), workers: 0 });
+  const pipeline = createPipeline(pipelineOptionsFor(config, process.cwd()));
   try {
-    const { site, problems } = await pipeline.loadContent();
-    if (!site) throw new ContentError(problems);
-    for (const warning of problems) console.warn(formatProblem(warning));
-    return { rendered: await pipeline.renderSite(site), siteUrl: pipeline.siteUrlFor(site) };
+    const { rendered, meta } = await pipeline.build();
+    for (const warning of meta.warnings) console.warn(formatProblem(warning));
+    return { rendered, siteUrl: meta.siteUrl };
   } finally {
     await pipeline.close();
   }

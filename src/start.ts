@@ -1,6 +1,5 @@
 import cluster from 'node:cluster';
 import { rmSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,35 +8,28 @@ import { writeSnapshot } from './build/site-snapshot.js';
 import { pipelineOptionsFor } from './build-site.js';
 import { projectRoot } from './cli/project-root.js';
 import { readConfig, type Config } from './config.js';
-import { ContentError, formatProblem } from './content/content-problem.js';
+import { formatProblem } from './content/content-problem.js';
 import { captureHeaders, securityHeaders } from './http/security-headers.js';
 import { describeStartupError } from './startup-error.js';
 
-/** Builds the site once, on every core, into a file each server process then reads. */
-async function buildOnce(config: Config): Promise<{ snapshot: string; siteUrl: string }> {
+/**
+ * Builds the site once, on every core, into a file each server process then reads: the cached
+ * build itself when nothing changed since it.
+ */
+async function buildOnce(config: Config) {
   const pipeline = createPipeline(pipelineOptionsFor(config, process.cwd()));
   try {
-    const { site, problems } = await pipeline.loadContent();
-    if (!site) throw new ContentError(problems);
-    for (const warning of problems) console.warn(formatProblem(warning));
-    const rendered = await pipeline.renderSite(site);
-    const siteUrl = pipeline.siteUrlFor(site);
-    if (config.production && !config.siteUrl && !site.url)
+    const built = await pipeline.build();
+    for (const warning of built.meta.warnings) console.warn(formatProblem(warning));
+    if (config.production && !config.siteUrl && built.meta.siteUrl === config.fallbackSiteUrl)
       console.warn(
-        `Canonical links say ${siteUrl}: set SITE_URL (or url in site.yaml) to the public address.`,
+        `Canonical links say ${built.meta.siteUrl}: set SITE_URL (or url in site.yaml) to the public address.`,
       );
-    const dir = config.cacheDir ?? os.tmpdir();
-    await mkdir(dir, { recursive: true }).catch(() => undefined);
-    const snapshot = path.join(dir, `site-${process.pid}.snapshot`);
-    try {
-      await writeSnapshot(rendered, captureHeaders(securityHeaders()), snapshot);
-      return { snapshot, siteUrl };
-    } catch {
-      // An unwritable cache folder has been said already; the system's temporary folder will do.
-      const fallback = path.join(os.tmpdir(), `lectern-site-${process.pid}.snapshot`);
-      await writeSnapshot(rendered, captureHeaders(securityHeaders()), fallback);
-      return { snapshot: fallback, siteUrl };
-    }
+    if (built.snapshot) return { snapshot: built.snapshot, own: false };
+    // No cache folder to keep it in: a temporary file, removed when npm start stops.
+    const snapshot = path.join(os.tmpdir(), `lectern-site-${process.pid}.snapshot`);
+    await writeSnapshot(built.rendered, captureHeaders(securityHeaders()), built.meta, snapshot);
+    return { snapshot, own: true };
   } finally {
     await pipeline.close();
   }
@@ -49,10 +41,10 @@ async function buildOnce(config: Config): Promise<{ snapshot: string; siteUrl: s
  * before it listens (port in use) would fail again: everything stops with its exit code. One
  * that dies after serving is replaced.
  */
-function serve(count: number, snapshot: string, siteUrl: string): void {
+function serve(count: number, snapshot: string, own: boolean): void {
   cluster.setupPrimary({
     exec: path.join(path.dirname(fileURLToPath(import.meta.url)), 'server.js'),
-    args: ['--snapshot', snapshot, '--site-url', siteUrl],
+    args: ['--snapshot', snapshot],
   });
   let stopping = false;
   const stopAll = (signal: NodeJS.Signals) => {
@@ -85,14 +77,14 @@ function serve(count: number, snapshot: string, siteUrl: string): void {
   for (let i = count; i > 0; i--) fork();
   process.once('SIGTERM', () => stopAll('SIGTERM'));
   process.once('SIGINT', () => stopAll('SIGINT'));
-  // A replacement process reads it too: it goes when the primary does.
-  process.once('exit', () => rmSync(snapshot, { force: true }));
+  // A replacement process reads it too: a temporary one goes when the primary does.
+  if (own) process.once('exit', () => rmSync(snapshot, { force: true }));
 }
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, projectRoot(import.meta.url));
-  const { snapshot, siteUrl } = await buildOnce(config);
-  serve(config.concurrency, snapshot, siteUrl);
+  const { snapshot, own } = await buildOnce(config);
+  serve(config.concurrency, snapshot, own);
 }
 
 main().catch((error: unknown) => {

@@ -1,12 +1,24 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { assembleSite } from '../content/assemble-site.js';
-import { showProblems, type ContentProblem } from '../content/content-problem.js';
+import {
+  ContentError,
+  showProblems,
+  type ContentProblem,
+  type Staged,
+} from '../content/content-problem.js';
 import { displayPath } from '../content/display-path.js';
 import { indexContent, type ContentStructure } from '../content/index-content.js';
 import type { Site } from '../content/model.js';
 import { parseSource, type ParsedSource } from '../content/parse-source.js';
-import { readContent, type ContentFiles } from '../content/read-content.js';
+import {
+  listContent,
+  readContent,
+  stampContent,
+  type ContentFiles,
+  type Listed,
+} from '../content/read-content.js';
 import type { MarkdownSource, RenderedDocument } from '../content/render-document.js';
 import type { NoticeModel } from '../pages/view-model.js';
 import { readPublicAssets } from '../render/public-assets.js';
@@ -30,6 +42,7 @@ import {
   type PipelineOptions,
 } from './pipeline-context.js';
 import { renderStage } from './render-stage.js';
+import { readSnapshot, writeSnapshot, type SnapshotMeta } from './site-snapshot.js';
 import { respondStage } from './respond-stage.js';
 import { viewsStage } from './views-stage.js';
 
@@ -49,7 +62,20 @@ export interface RenderExtras {
   readonly devScripts?: readonly DevScript[];
 }
 
+/** A whole build: the responses, and what the build said, from the cache when nothing changed. */
+export interface Build {
+  readonly rendered: RenderedSite;
+  readonly meta: SnapshotMeta;
+  /** The file the build is kept in (what `npm start`'s server processes read), if it could be. */
+  readonly snapshot: string | undefined;
+}
+
 export interface Pipeline {
+  /**
+   * Everything, once (`npm start`, the export): the last build itself when no input changed
+   * since it, else every stage. Throws a ContentError when the content has errors.
+   */
+  build(): Promise<Build>;
   /** read, parse, index, render, assemble. `changed`: paths a watcher reported since the last call. */
   loadContent(changed?: readonly string[]): Promise<LoadedContent>;
   /** pages, views, respond: every response of the site. */
@@ -115,13 +141,18 @@ async function renderAll(context: PipelineContext, structure: ContentStructure) 
   return new Map([...result.documents].map(([file, keyed]) => [file, keyed.document]));
 }
 
-async function loadContent(context: PipelineContext, changed?: readonly string[]) {
+async function loadContent(
+  context: PipelineContext,
+  changed?: readonly string[],
+  listing?: Staged<Listed[]>,
+) {
   const { options } = context;
   const read = await timed(context, 'read', () =>
-    readContent(options.contentDir, {
-      previous: context.previous,
-      changed: relativeChanges(options.contentDir, changed),
-    }),
+    readContent(
+      options.contentDir,
+      { previous: context.previous, changed: relativeChanges(options.contentDir, changed) },
+      listing,
+    ),
   );
   context.previous = read.value;
   const parsed = await timed(context, 'parse', () => parseAll(context, read.value));
@@ -202,6 +233,73 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
   return rendered;
 }
 
+/**
+ * Everything a build's output depends on, without reading a content file: Lectern's version,
+ * the Markdown code, the templates, the public files, the base URL, and every content file's
+ * stamp. Equal fingerprints, equal sites.
+ */
+async function fingerprint(context: PipelineContext, listing: Staged<Listed[]>) {
+  const { options } = context;
+  context.markdownKey ??= await markdownKey();
+  const parts = [
+    options.version,
+    context.markdownKey,
+    await folderKey(options.viewsDir),
+    await folderKey(options.publicDir),
+    options.siteUrl ?? '',
+    options.fallbackSiteUrl,
+    await stampContent(options.contentDir, listing.value),
+  ];
+  return createHash('sha1').update(parts.join('\0')).digest('hex');
+}
+
+async function cachedBuild(file: string | undefined) {
+  if (!file) return undefined;
+  try {
+    return { ...(await readSnapshot(file)), snapshot: file };
+  } catch {
+    // Missing, damaged or from another version: built again, and written anew.
+    return undefined;
+  }
+}
+
+async function freshBuild(
+  context: PipelineContext,
+  listing: Staged<Listed[]>,
+  file: string | undefined,
+): Promise<Build> {
+  const { site, problems } = await loadContent(context, undefined, listing);
+  if (!site) throw new ContentError(problems);
+  const rendered = await renderSite(context, site);
+  const meta = { siteUrl: siteUrlFor(context.options, site), warnings: problems };
+  if (!file) return { rendered, meta, snapshot: undefined };
+  try {
+    await timed(context, 'snapshot', () => writeSnapshot(rendered, context.headers, meta, file));
+    await removeOtherBuilds(file);
+    return { rendered, meta, snapshot: file };
+  } catch (error) {
+    context.options.warn(`Lectern: the build could not be kept in ${path.dirname(file)} (${String(error)}).`);
+    return { rendered, meta, snapshot: undefined };
+  }
+}
+
+/** Only the latest build is worth keeping; a server still running has read its own. */
+async function removeOtherBuilds(keep: string): Promise<void> {
+  const dir = path.dirname(keep);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const stale = names.filter((n) => n.startsWith('build-') && n !== path.basename(keep));
+  await Promise.all(stale.map((n) => rm(path.join(dir, n), { force: true })));
+}
+
+async function build(context: PipelineContext): Promise<Build> {
+  const { options } = context;
+  const listing = await timed(context, 'list', () => listContent(options.contentDir));
+  const key = await timed(context, 'fingerprint', () => fingerprint(context, listing));
+  const file = options.cacheDir && path.join(options.cacheDir, `build-${key}.snapshot`);
+  const cached = await timed(context, 'cached build', () => cachedBuild(file));
+  return cached ?? freshBuild(context, listing, file);
+}
+
 function siteUrlFor(options: PipelineOptions, site: Site): string {
   return (options.siteUrl ?? site.url ?? options.fallbackSiteUrl).replace(/\/+$/, '');
 }
@@ -215,6 +313,7 @@ function siteUrlFor(options: PipelineOptions, site: Site): string {
 export function createPipeline(options: PipelineOptions): Pipeline {
   const context = createContext(options);
   return {
+    build: () => build(context),
     loadContent: (changed) => loadContent(context, changed),
     renderSite: (site, extras) => renderSite(context, site, extras),
     siteUrlFor: (site) => siteUrlFor(options, site),

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { open, readFile, rename } from 'node:fs/promises';
+import type { ContentProblem } from '../content/content-problem.js';
 import {
   prepareResponse,
   type Coding,
@@ -8,8 +10,10 @@ import {
 import type { RenderedSite } from '../render/render-site.js';
 
 /**
- * The rendered site as one file, so that `npm start` builds once and every server process reads
- * the result instead of building it again: a JSON table of contents, then every body.
+ * The rendered site as one file: `npm start` builds once and every server process reads the
+ * result, and a build whose inputs are all unchanged reads the last one instead of building.
+ * A magic line, a checksum of the rest, the length of a JSON table of contents, the table, then
+ * every body. A file that does not verify is not read.
  */
 type Span = readonly [offset: number, length: number];
 
@@ -22,7 +26,21 @@ interface Entry {
   readonly compressed: Partial<Record<Coding, Span>>;
 }
 
+/** What a build says besides its responses. */
+export interface SnapshotMeta {
+  readonly siteUrl: string;
+  readonly warnings: readonly ContentProblem[];
+}
+
+const MAGIC = Buffer.from('LECTERN-SITE-1\n');
+const CHECKSUM_BYTES = 20;
+
+export class SnapshotError extends Error {
+  override name = 'SnapshotError';
+}
+
 interface Contents {
+  readonly meta: SnapshotMeta;
   readonly headers: HeaderList;
   readonly pageUrls: readonly string[];
   readonly referenceToken: string;
@@ -55,11 +73,13 @@ function entryOf(response: PreparedResponse, bodies: Buffer[], at: { offset: num
 export async function writeSnapshot(
   site: RenderedSite,
   headers: HeaderList,
+  meta: SnapshotMeta,
   file: string,
 ): Promise<void> {
   const bodies: Buffer[] = [];
   const at = { offset: 0 };
   const contents: Contents = {
+    meta,
     headers,
     pageUrls: site.pageUrls,
     referenceToken: site.referenceToken,
@@ -69,10 +89,12 @@ export async function writeSnapshot(
   const toc = Buffer.from(JSON.stringify(contents), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(toc.length);
+  const checksum = createHash('sha1').update(length).update(toc);
+  for (const body of bodies) checksum.update(body);
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   try {
-    await handle.writev([length, toc, ...bodies]);
+    await handle.writev([MAGIC, checksum.digest(), length, toc, ...bodies]);
   } finally {
     await handle.close();
   }
@@ -95,19 +117,32 @@ function responseOf(entry: Entry, headers: HeaderList, bodies: Buffer): Prepared
   });
 }
 
-/** The site a primary wrote for its server processes. */
-export async function readSnapshot(file: string): Promise<RenderedSite> {
-  const bytes = await readFile(file);
+function verified(bytes: Buffer): Buffer {
+  const start = MAGIC.length + CHECKSUM_BYTES;
+  if (bytes.length < start + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new SnapshotError('not a site snapshot of this version');
+  const rest = bytes.subarray(start);
+  const expected = bytes.subarray(MAGIC.length, start);
+  if (!createHash('sha1').update(rest).digest().equals(expected))
+    throw new SnapshotError('the file is damaged (its checksum does not match)');
+  return rest;
+}
+
+/** A site written by writeSnapshot; throws a SnapshotError for a file that does not verify. */
+export async function readSnapshot(
+  file: string,
+): Promise<{ rendered: RenderedSite; meta: SnapshotMeta }> {
+  const bytes = verified(await readFile(file));
   const tocLength = bytes.readUInt32LE(0);
   const contents = JSON.parse(bytes.toString('utf8', 4, 4 + tocLength)) as Contents;
   const bodies = bytes.subarray(4 + tocLength);
   const { headers } = contents;
-  return {
+  return { meta: contents.meta, rendered: {
     pageUrls: contents.pageUrls,
     referenceToken: contents.referenceToken,
     responses: new Map(contents.responses.map(([url, e]) => [url, responseOf(e, headers, bodies)])),
     statusPages: new Map(
       contents.statusPages.map(([status, e]) => [status, responseOf(e, headers, bodies)]),
     ),
-  };
+  } };
 }

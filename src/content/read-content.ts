@@ -51,7 +51,7 @@ export interface ReadOptions {
   readonly changed?: ReadonlySet<string>;
 }
 
-interface Listed {
+export interface Listed {
   readonly relative: string;
   /** Reached through a symbolic link: a change to its target is not reported under this path. */
   readonly linked: boolean;
@@ -201,15 +201,8 @@ function previousFile(
   return previous.texts.get(listed.relative) ?? previous.images.get(listed.relative) ?? false;
 }
 
-/**
- * Reads the content folder: text files (Markdown, YAML) and images, never following links out
- * and listing each real folder once. Given the previous read and what changed, it lists the
- * folders again (cheap) but reads only the changed and new files.
- */
-export async function readContent(
-  root: string,
-  options: ReadOptions = {},
-): Promise<Staged<ContentFiles>> {
+/** Every file of the content folder, without reading one: what a build's fingerprint starts from. */
+export async function listContent(root: string): Promise<Staged<Listed[]>> {
   const problems: ContentProblem[] = [];
   const walk: Walk = {
     root,
@@ -218,7 +211,38 @@ export async function readContent(
     problems,
     entries: 0,
   };
-  const listed = await listDirectory(walk, root, walk.realRoot, 0, false);
+  return { value: await listDirectory(walk, root, walk.realRoot, 0, false), problems };
+}
+
+/**
+ * What identifies the bytes of every listed file without reading them: size, modification and
+ * change times (ctime cannot be set back by any tool) and inode. Equal stamps, equal files: the
+ * same rule as make's and rsync's, with ctime added.
+ */
+export async function stampContent(root: string, listed: readonly Listed[]): Promise<string> {
+  const hash = createHash('sha1');
+  const stamps = await Promise.all(
+    listed.map(async ({ relative }) => {
+      const info = await stat(path.join(root, relative), { bigint: true });
+      return `${relative}\0${info.size}\0${info.mtimeNs}\0${info.ctimeNs}\0${info.ino}\n`;
+    }),
+  );
+  for (const stamp of stamps) hash.update(stamp);
+  return hash.digest('hex');
+}
+
+/**
+ * Reads the content folder: text files (Markdown, YAML) and images, never following links out
+ * and listing each real folder once. Given the previous read and what changed, it lists the
+ * folders again (cheap) but reads only the changed and new files.
+ */
+export async function readContent(
+  root: string,
+  options: ReadOptions = {},
+  listing?: Staged<Listed[]>,
+): Promise<Staged<ContentFiles>> {
+  const { value: listed, problems: listProblems } = listing ?? (await listContent(root));
+  const problems = [...listProblems];
   const texts = new Map<string, TextFile>();
   const images = new Map<string, BinaryFile>();
   // Read concurrently, then kept in name order so that every later stage is deterministic.
