@@ -4,13 +4,15 @@ import { pipelineOptionsFor } from './build-site.js';
 import { projectRoot } from './cli/project-root.js';
 import { readConfig } from './config.js';
 import { formatProblem } from './content/content-problem.js';
-import { writeSite } from './render/write-site.js';
+import { checkOutDir, writeSite } from './render/write-site.js';
 import { describeStartupError } from './startup-error.js';
 
 /** `npm run build`: the whole site as static files in dist/, for any static host or CDN. */
 async function main(): Promise<void> {
   const started = performance.now();
   const config = readConfig(process.env, projectRoot(import.meta.url));
+  // Before any work: a wrong OUT_DIR is refused before it could be replaced.
+  checkOutDir(config.outDir, config.root, [config.contentDir, config.viewsDir, config.publicDir]);
   const options = pipelineOptionsFor(config, process.cwd());
   const pipeline = createPipeline(options);
   try {

@@ -3,11 +3,13 @@ import { ConfigError } from './config.js';
 import { ContentError } from './content/content-problem.js';
 import { RenderError } from './render/render-site.js';
 import { TemplateError } from './render/views.js';
+import { OutDirError } from './render/write-site.js';
 
 /** One clear message for whatever stops a command before it starts; never a stack trace for the expected cases. */
 export function describeStartupError(error: unknown): string {
   if (error instanceof ContentError) return `${error.message}\nFix these and start again.`;
   if (error instanceof ConfigError) return `Configuration error:\n${error.message}`;
+  if (error instanceof OutDirError) return error.message;
   if (error instanceof WorkerError)
     return `${error.message}\nThe build was abandoned: nothing was served or written.`;
   if (error instanceof RenderError || error instanceof TemplateError)

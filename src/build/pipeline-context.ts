@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { MarkdownIt } from 'markdown-it';
 import type { ContentIndex } from '../content/content-index.js';
 import type { Staged } from '../content/content-problem.js';
@@ -36,6 +37,18 @@ export interface PipelineOptions {
 
 type PackSlot = CachePack | undefined | 'saved';
 
+/** What the last build did: how much it reused. For tests, LECTERN_TIMINGS and the bench. */
+export interface BuildStats {
+  /** Bodies rendered, and bodies taken from the disk cache instead. */
+  rendered: number;
+  renderedFromDisk: number;
+  /** URLs of the pages laid out again (the others kept their response). */
+  laidOut: string[];
+  /** Bodies compressed, and compressed bodies taken from the disk cache instead. */
+  compressed: number;
+  compressedFromDisk: number;
+}
+
 /** What the pipeline keeps between builds: its memo tables, its workers, its disk cache. */
 export interface PipelineContext {
   readonly options: PipelineOptions;
@@ -56,6 +69,9 @@ export interface PipelineContext {
   sentIndex: ContentIndex | undefined;
   markdown: MarkdownIt | undefined;
   views: { key: string; views: Views } | undefined;
+  /** One per pipeline: stands in the 500 page where each request's id goes. */
+  readonly referenceToken: string;
+  readonly stats: BuildStats;
 }
 
 export function createContext(options: PipelineOptions): PipelineContext {
@@ -76,6 +92,8 @@ export function createContext(options: PipelineOptions): PipelineContext {
     sentIndex: undefined,
     markdown: undefined,
     views: undefined,
+    referenceToken: `lectern-reference-${randomUUID()}`,
+    stats: { rendered: 0, renderedFromDisk: 0, laidOut: [], compressed: 0, compressedFromDisk: 0 },
   };
 }
 

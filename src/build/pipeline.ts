@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { assembleSite } from '../content/assemble-site.js';
@@ -38,6 +38,7 @@ import {
   savePack,
   timed,
   viewsOf,
+  type BuildStats,
   type PipelineContext,
   type PipelineOptions,
 } from './pipeline-context.js';
@@ -82,6 +83,8 @@ export interface Pipeline {
   renderSite(site: Site, extras?: RenderExtras): Promise<RenderedSite>;
   /** The base URL of canonical links: SITE_URL, else site.yaml's url, else the fallback. */
   siteUrlFor(site: Site): string;
+  /** What the last loadContent and renderSite did. */
+  stats(): Readonly<BuildStats>;
   /** Writes what the disk cache has not saved yet, and stops the workers. */
   close(): Promise<void>;
 }
@@ -136,6 +139,8 @@ async function renderAll(context: PipelineContext, structure: ContentStructure) 
     markdown: () => markdownOf(context),
   });
   context.memos.render.sweep();
+  context.stats.rendered = result.rendered;
+  context.stats.renderedFromDisk = result.fromDisk;
   await savePack(context, 'render');
   context.bodyKeys = new Map([...result.documents.values()].map((d) => [d.document.html, d.key]));
   return new Map([...result.documents].map(([file, keyed]) => [file, keyed.document]));
@@ -190,9 +195,16 @@ async function layOutAndRespond(context: PipelineContext, pages: ReturnType<type
   );
   const pack = await openPack(context, 'response');
   const responses = await timed(context, 'respond', () =>
-    respondStage({ laidOut, headers: context.headers, memo: context.memos.page, pack }),
+    respondStage({
+      laidOut,
+      headers: context.headers,
+      memo: context.memos.page,
+      pack,
+      stats: context.stats,
+    }),
   );
   context.memos.page.sweep();
+  context.stats.laidOut = laidOut.filter((page) => page.html !== undefined).map((p) => p.page.url);
   await savePack(context, 'response');
   return {
     pageResponses: responses.slice(0, pages.pages.length),
@@ -204,7 +216,7 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
   const siteUrl = siteUrlFor(context.options, site);
   const devScripts = extras.devScripts ?? [];
   const publicAssets = await readPublicAssets(context.options.publicDir);
-  const referenceToken = `lectern-reference-${randomUUID()}`;
+  const { referenceToken } = context;
   const pages = await timed(context, 'pages', () =>
     sitePages(
       site,
@@ -317,6 +329,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     loadContent: (changed) => loadContent(context, changed),
     renderSite: (site, extras) => renderSite(context, site, extras),
     siteUrlFor: (site) => siteUrlFor(options, site),
+    stats: () => ({ ...context.stats }),
     async close() {
       await savePack(context, 'render');
       await savePack(context, 'response');

@@ -21,6 +21,8 @@ export interface RespondStageInput {
   readonly headers: HeaderList;
   readonly memo: Memo<PreparedResponse>;
   readonly pack: CachePack | undefined;
+  /** Counts what was compressed, and what came from the disk cache. */
+  readonly stats: { compressed: number; compressedFromDisk: number };
 }
 
 // Enough compressions under way to keep libuv's threads busy, few enough to bound the buffers.
@@ -29,15 +31,18 @@ const AT_ONCE = 16;
 async function compressed(
   body: Buffer,
   codings: readonly Coding[],
-  pack: CachePack | undefined,
+  input: RespondStageInput,
 ): Promise<Partial<Record<Coding, Buffer>>> {
+  const { pack, stats } = input;
   const hash = bodyHash(body);
   const result: Partial<Record<Coding, Buffer>> = {};
   for (const coding of codings) {
     const key = `${hash}\0${coding}\0${COMPRESSION_KEY}`;
     let bytes = pack?.get(key);
-    if (!bytes) {
+    if (bytes) stats.compressedFromDisk++;
+    else {
       bytes = await compress(coding, body);
+      stats.compressed++;
       pack?.put(key, bytes);
     }
     result[coding] = bytes;
@@ -53,7 +58,7 @@ async function respondOne(page: Page, html: string, input: RespondStageInput) {
     body,
     cacheControl: page.status === 200 ? CACHE_PAGE : CACHE_NONE,
     headers: input.headers,
-    compressed: await compressed(body, codingsFor(HTML, body.length), input.pack),
+    compressed: await compressed(body, codingsFor(HTML, body.length), input),
   });
 }
 
@@ -63,6 +68,8 @@ async function respondOne(page: Page, html: string, input: RespondStageInput) {
  * page laid out as before keeps the response it had.
  */
 export async function respondStage(input: RespondStageInput): Promise<PreparedResponse[]> {
+  input.stats.compressed = 0;
+  input.stats.compressedFromDisk = 0;
   const responses = new Array<PreparedResponse>(input.laidOut.length);
   let next = 0;
   const worker = async () => {

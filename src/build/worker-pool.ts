@@ -29,11 +29,18 @@ interface Job {
 
 type Reply = { ok: true; value: unknown } | { ok: false; message: string };
 
-/** Under tsx or vitest the worker is TypeScript too, and needs the same loader. */
-function workerOptions(script: URL) {
-  if (!script.pathname.endsWith('.ts')) return {};
-  const loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
-  return { execArgv: [...process.execArgv, '--import', loader] };
+/**
+ * Under tsx or vitest the worker is TypeScript too. Node 20 does not apply loader hooks given
+ * with --import to a worker's own entry, so the worker registers tsx first, then imports it.
+ */
+function startWorker(script: URL): Worker {
+  if (!script.pathname.endsWith('.ts')) return new Worker(script);
+  const api = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+  const code = `import(${JSON.stringify(pathToFileURL(api).href)}).then(({ register }) => {
+    register();
+    return import(${JSON.stringify(script.href)});
+  });`;
+  return new Worker(code, { eval: true });
 }
 
 interface Slot {
@@ -60,7 +67,7 @@ export function createWorkerPool(script: URL, size: number): WorkerPool {
     } else slot.worker.unref();
   };
   const slots: Slot[] = Array.from({ length: size }, () => {
-    const slot: Slot = { worker: new Worker(script, workerOptions(script)), job: undefined };
+    const slot: Slot = { worker: startWorker(script), job: undefined };
     slot.worker.on('message', (reply: Reply) => {
       const job = slot.job;
       if (!job) return;

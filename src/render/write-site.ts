@@ -1,9 +1,24 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Coding, PreparedResponse } from './prepared-response.js';
+import {
+  COMPRESSION_KEY,
+  type Coding,
+  type Encoded,
+  type PreparedResponse,
+} from './prepared-response.js';
+import type { RenderedSite } from './render-site.js';
 
 const EXTENSIONS: Readonly<Record<Coding, string>> = { br: '.br', gzip: '.gz' };
-import type { RenderedSite } from './render-site.js';
+
+/** Written into every export: what it holds, so that the next export links what is unchanged. */
+export const EXPORT_MARKER = '.lectern-export.json';
+
+interface Manifest {
+  readonly lectern: 1;
+  readonly compression: string;
+  /** ETag of every file, by path. */
+  readonly files: Readonly<Record<string, string>>;
+}
 
 /** `/courses/x/` -> `courses/x/index.html`: directory-style URLs work on every static host. */
 export function exportPath(url: string): string {
@@ -11,46 +26,131 @@ export function exportPath(url: string): string {
   return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
 }
 
-async function writeResponse(
-  outDir: string,
-  relative: string,
-  response: PreparedResponse,
-): Promise<number> {
-  const file = path.join(outDir, relative);
-  await mkdir(path.dirname(file), { recursive: true });
-  // Precompressed copies beside each file let nginx (gzip_static, brotli_static) or a CDN send them as they are.
-  await Promise.all([
-    writeFile(file, response.identity.body),
-    ...response.codings.map(async (coding) =>
-      writeFile(`${file}${EXTENSIONS[coding]}`, (await response.encodedAsync(coding)).body),
-    ),
-  ]);
-  return 1 + response.codings.length;
+/** An export folder that cannot be used, and why. */
+export class OutDirError extends Error {
+  override name = 'OutDirError';
 }
 
-// Enough files under way to keep every core compressing, few enough that thousands of pages do
-// not hold thousands of compressors (and their buffers) at once.
-const FILES_AT_ONCE = 16;
+function isWithin(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
 
-/** Writes the rendered site as static files: the same bytes the server sends. */
-export async function writeSite(site: RenderedSite, outDir: string): Promise<number> {
-  await rm(outDir, { recursive: true, force: true });
-  const jobs: [string, PreparedResponse][] = [...site.responses].map(([url, response]) => [
+/**
+ * The folders an export must never replace: the project and any folder above it, and the
+ * folders Lectern reads (content, views, public). Replacing one would delete the work itself.
+ */
+export function checkOutDir(outDir: string, project: string, protectedDirs: readonly string[]) {
+  if (isWithin(project, outDir))
+    throw new OutDirError(
+      `OUT_DIR=${outDir} is the project folder or a folder above it: the export replaces its folder, so choose one of its own, e.g. OUT_DIR=dist`,
+    );
+  for (const dir of protectedDirs)
+    if (isWithin(outDir, dir) || isWithin(dir, outDir))
+      throw new OutDirError(
+        `OUT_DIR=${outDir} would replace ${dir}, which Lectern reads: choose another folder, e.g. OUT_DIR=dist`,
+      );
+}
+
+async function previousManifest(outDir: string): Promise<Manifest | undefined> {
+  let names: string[];
+  try {
+    names = await readdir(outDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  if (names.length === 0) return undefined;
+  try {
+    return JSON.parse(await readFile(path.join(outDir, EXPORT_MARKER), 'utf8')) as Manifest;
+  } catch {
+    throw new OutDirError(
+      `OUT_DIR=${outDir} holds files that no Lectern export wrote (no ${EXPORT_MARKER}): empty it or choose another folder`,
+    );
+  }
+}
+
+interface Job {
+  readonly relative: string;
+  readonly encoded: Encoded;
+  readonly compressed: boolean;
+}
+
+function jobsOf(site: RenderedSite): Job[] {
+  const entries: [string, PreparedResponse][] = [...site.responses].map(([url, response]) => [
     exportPath(url),
     response,
   ]);
   const notFound = site.statusPages.get(404);
-  if (notFound) jobs.push(['404.html', notFound]);
-  let next = 0;
-  let files = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const [relative, response] = jobs[next++]!;
-      // Awaited first: `files += await ...` would read files before the wait and lose counts.
-      const written = await writeResponse(outDir, relative, response);
-      files += written;
+  if (notFound) entries.push(['404.html', notFound]);
+  // Precompressed copies beside each file let nginx (gzip_static, brotli_static) or a CDN send them as they are.
+  return entries.flatMap(([relative, response]) => [
+    { relative, encoded: response.identity, compressed: false },
+    ...response.codings.map((coding) => ({
+      relative: `${relative}${EXTENSIONS[coding]}`,
+      encoded: response.encoded(coding),
+      compressed: true,
+    })),
+  ]);
+}
+
+/** A file the last export wrote with the same bytes is linked, not written again. */
+async function writeOne(job: Job, into: string, from: string, previous: Manifest | undefined) {
+  const target = path.join(into, job.relative);
+  const same =
+    previous?.files[job.relative] === job.encoded.etag &&
+    (!job.compressed || previous.compression === COMPRESSION_KEY);
+  if (same) {
+    try {
+      await link(path.join(from, job.relative), target);
+      return;
+    } catch {
+      // Another file system, or the file is gone: written below.
     }
+  }
+  await writeFile(target, job.encoded.body);
+}
+
+// Enough files under way to keep the disk busy, few enough not to exhaust file descriptors.
+const FILES_AT_ONCE = 32;
+
+async function writeAll(jobs: readonly Job[], into: string, from: string, previous?: Manifest) {
+  const folders = new Set(jobs.map((job) => path.dirname(path.join(into, job.relative))));
+  // Parents first: each folder is made once instead of once per file.
+  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) await writeOne(jobs[next++]!, into, from, previous);
   };
   await Promise.all(Array.from({ length: FILES_AT_ONCE }, worker));
-  return files;
+}
+
+/**
+ * Writes the rendered site as static files: the same bytes the server sends. The export is
+ * built beside the folder and swapped in whole, so a failed export leaves the last one as it
+ * was; files whose bytes did not change are hard links to the last export's. Returns how many
+ * files it holds, its marker included.
+ */
+export async function writeSite(site: RenderedSite, outDir: string): Promise<number> {
+  const previous = await previousManifest(outDir);
+  const building = `${outDir}.building-${process.pid}`;
+  const old = `${outDir}.old-${process.pid}`;
+  const jobs = jobsOf(site);
+  await rm(building, { recursive: true, force: true });
+  try {
+    await writeAll(jobs, building, outDir, previous);
+    const manifest: Manifest = {
+      lectern: 1,
+      compression: COMPRESSION_KEY,
+      files: Object.fromEntries(jobs.map((job) => [job.relative, job.encoded.etag])),
+    };
+    await writeFile(path.join(building, EXPORT_MARKER), JSON.stringify(manifest));
+    if (previous) await rename(outDir, old);
+    await rename(building, outDir);
+  } catch (error) {
+    await rm(building, { recursive: true, force: true });
+    throw error;
+  }
+  await rm(old, { recursive: true, force: true });
+  return jobs.length + 1;
 }

@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportPath, writeSite } from '../../src/render/write-site.js';
+import { checkOutDir, EXPORT_MARKER, exportPath, writeSite } from '../../src/render/write-site.js';
 import { fixtureListener } from '../support/fixture-site.js';
 import { rawGet } from '../support/raw-get.js';
 
@@ -56,5 +56,79 @@ describe('writeSite', () => {
     const served = await rawGet(site.listener, '/no-such-page/', { 'accept-encoding': 'identity' });
     expect(served.status).toBe(404);
     expect((await readFile(path.join(outDir, '404.html'))).equals(served.body)).toBe(true);
+  });
+});
+
+describe('checkOutDir', () => {
+  const project = '/srv/lectern';
+  const read = ['/srv/lectern/content', '/srv/lectern/views', '/srv/lectern/public'];
+
+  it.each([
+    ['/srv/lectern', 'is the project folder or a folder above it'],
+    ['/srv', 'is the project folder or a folder above it'],
+    ['/', 'is the project folder or a folder above it'],
+    ['/srv/lectern/content', 'would replace /srv/lectern/content, which Lectern reads'],
+    ['/srv/lectern/content/courses', 'would replace /srv/lectern/content, which Lectern reads'],
+    ['/srv/lectern/public', 'would replace /srv/lectern/public, which Lectern reads'],
+  ])('refuses OUT_DIR=%s: it %s', (outDir, reason) => {
+    expect(() => checkOutDir(outDir, project, read)).toThrow(`OUT_DIR=${outDir} ${reason}`);
+  });
+
+  it('accepts a folder of its own, in the project or elsewhere', () => {
+    expect(() => checkOutDir('/srv/lectern/dist', project, read)).not.toThrow();
+    expect(() => checkOutDir('/var/www/courses', project, read)).not.toThrow();
+  });
+});
+
+describe('writeSite over an earlier export', () => {
+  async function emptyDir() {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'lectern-export-'));
+    return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  }
+
+  it('refuses a folder that holds files no export wrote, and leaves them', async () => {
+    const { dir, cleanup } = await emptyDir();
+    try {
+      await writeFile(path.join(dir, 'thesis.txt'), 'years of work');
+      await expect(writeSite(site.built.rendered, dir)).rejects.toThrow(
+        `OUT_DIR=${dir} holds files that no Lectern export wrote (no ${EXPORT_MARKER}): empty it or choose another folder`,
+      );
+      expect(await readFile(path.join(dir, 'thesis.txt'), 'utf8')).toBe('years of work');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('replaces its own export, linking the files whose bytes did not change', async () => {
+    const { dir, cleanup } = await emptyDir();
+    try {
+      const out = path.join(dir, 'dist');
+      await writeSite(site.built.rendered, out);
+      const before = await stat(path.join(out, 'index.html'));
+      await writeSite(site.built.rendered, out);
+      const after = await stat(path.join(out, 'index.html'));
+      expect(after.ino).toBe(before.ino);
+      expect((await readdir(dir)).sort()).toEqual(['dist']);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('leaves the earlier export whole when writing the new one fails', async () => {
+    const { dir, cleanup } = await emptyDir();
+    try {
+      const out = path.join(dir, 'dist');
+      const rendered = site.built.rendered;
+      await writeSite(rendered, out);
+      const index = await readFile(path.join(out, 'index.html'));
+      // A folder where index.html must be written: the write fails half-way through.
+      const responses = new Map(rendered.responses);
+      responses.set('/index.html/clash', rendered.responses.get('/')!);
+      await expect(writeSite({ ...rendered, responses }, out)).rejects.toThrow(/EISDIR/);
+      expect((await readFile(path.join(out, 'index.html'))).equals(index)).toBe(true);
+      expect((await readdir(dir)).sort()).toEqual(['dist']);
+    } finally {
+      await cleanup();
+    }
   });
 });
