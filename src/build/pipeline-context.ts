@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { MarkdownIt } from 'markdown-it';
 import type { ContentIndex } from '../content/content-index.js';
 import type { Staged } from '../content/content-problem.js';
+import type { Course } from '../content/model.js';
 import type { ParsedSource } from '../content/parse-source.js';
 import type { ContentFiles } from '../content/read-content.js';
+import type { HeadingIds } from '../content/render-document.js';
 import { captureHeaders, securityHeaders } from '../http/security-headers.js';
 import { createMarkdown } from '../markdown/create-markdown.js';
 import type { HeaderList, PreparedResponse } from '../render/prepared-response.js';
@@ -12,6 +14,7 @@ import type { IndexMessage, WorkerTask } from './build-worker.js';
 import { createDiskCache, type CachePack, type DiskCache } from './disk-cache.js';
 import { createMemo, type Memo } from './memo.js';
 import type { KeyedDocument } from './render-stage.js';
+import type { KeyedPage } from './views-stage.js';
 import { createWorkerPool, type WorkerPool } from './worker-pool.js';
 
 export interface PipelineOptions {
@@ -69,6 +72,13 @@ export interface PipelineContext {
   sentIndex: ContentIndex | undefined;
   markdown: MarkdownIt | undefined;
   views: { key: string; views: Views } | undefined;
+  /** The Course last assembled for each course folder, with the inputs it was made from. */
+  readonly courses: Map<string, { inputs: readonly unknown[]; course: Course }>;
+  /** The keyed pages of each Course object, and the site-level key they were made under. */
+  readonly coursePages: WeakMap<Course, { siteKey: string; pages: readonly KeyedPage[] }>;
+  readonly headingIds: HeadingIds;
+  /** The hash of each parsed body (see markdownSources in pipeline.ts). */
+  readonly bodyHashes: WeakMap<object, string>;
   /** One per pipeline: stands in the 500 page where each request's id goes. */
   readonly referenceToken: string;
   readonly stats: BuildStats;
@@ -92,6 +102,10 @@ export function createContext(options: PipelineOptions): PipelineContext {
     sentIndex: undefined,
     markdown: undefined,
     views: undefined,
+    courses: new Map(),
+    coursePages: new WeakMap(),
+    bodyHashes: new WeakMap(),
+    headingIds: new WeakMap(),
     referenceToken: `lectern-reference-${randomUUID()}`,
     stats: { rendered: 0, renderedFromDisk: 0, laidOut: [], compressed: 0, compressedFromDisk: 0 },
   };

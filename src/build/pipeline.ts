@@ -11,7 +11,12 @@ import {
 import { displayPath } from '../content/display-path.js';
 import { indexContent, type ContentStructure } from '../content/index-content.js';
 import type { Site } from '../content/model.js';
-import { parseSource, type ParsedSource } from '../content/parse-source.js';
+import {
+  parseSource,
+  type ParsedChapter,
+  type ParsedCourse,
+  type ParsedSource,
+} from '../content/parse-source.js';
 import {
   listContent,
   readContent,
@@ -24,7 +29,6 @@ import type { NoticeModel } from '../pages/view-model.js';
 import { readPublicAssets } from '../render/public-assets.js';
 import {
   pageContext,
-  sitePages,
   siteResponses,
   type DevScript,
   type RenderedSite,
@@ -42,6 +46,7 @@ import {
   type PipelineContext,
   type PipelineOptions,
 } from './pipeline-context.js';
+import { pagesStage } from './pages-stage.js';
 import { renderStage } from './render-stage.js';
 import { readSnapshot, writeSnapshot, type SnapshotMeta } from './site-snapshot.js';
 import { respondStage } from './respond-stage.js';
@@ -116,12 +121,22 @@ function parseAll(context: PipelineContext, files: ContentFiles) {
  * The bodies of the courses the index holds. A course whose course.md is invalid is not in the
  * index, so its chapters are not rendered: their links to each other would all look dead.
  */
-function markdownSources(structure: ContentStructure): MarkdownSource[] {
+function markdownSources(context: PipelineContext, structure: ContentStructure): MarkdownSource[] {
+  const hashOf = (source: ParsedCourse | ParsedChapter) => {
+    // The parse stage gives back the same object for an unchanged file: its body is hashed once.
+    let hash = context.bodyHashes.get(source);
+    if (!hash) {
+      hash = createHash('sha1').update(`${source.bodyLine}\0`).update(source.body).digest('hex');
+      context.bodyHashes.set(source, hash);
+    }
+    return hash;
+  };
   return structure.courses.flatMap((course) =>
     [course.parsed, ...course.chapters].map((source) => ({
       relative: source.relative,
       body: source.body,
       bodyLine: source.bodyLine,
+      hash: hashOf(source),
     })),
   );
 }
@@ -130,7 +145,7 @@ async function renderAll(context: PipelineContext, structure: ContentStructure) 
   context.markdownKey ??= await markdownKey();
   const { index } = structure;
   const result = await renderStage({
-    sources: markdownSources(structure),
+    sources: markdownSources(context, structure),
     index,
     markdownKey: context.markdownKey,
     memo: context.memos.render,
@@ -144,6 +159,10 @@ async function renderAll(context: PipelineContext, structure: ContentStructure) 
   await savePack(context, 'render');
   context.bodyKeys = new Map([...result.documents.values()].map((d) => [d.document.html, d.key]));
   return new Map([...result.documents].map(([file, keyed]) => [file, keyed.document]));
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 async function loadContent(
@@ -169,7 +188,13 @@ async function loadContent(
     renderAll(context, indexed.value),
   );
   const assembled = await timed(context, 'assemble', () =>
-    assembleSite(indexed.value, documents),
+    assembleSite(indexed.value, documents, (slug, inputs, make) => {
+      const kept = context.courses.get(slug);
+      if (kept && sameInputs(kept.inputs, inputs)) return kept.course;
+      const course = make();
+      context.courses.set(slug, { inputs, course });
+      return course;
+    }, context.headingIds),
   );
   const problems = [read, parsed, indexed, assembled].flatMap((stage) => stage.problems);
   for (const document of documents.values()) problems.push(...document.problems);
@@ -178,16 +203,18 @@ async function loadContent(
   return { site: failed ? undefined : assembled.value, problems: shown };
 }
 
-async function layOutAndRespond(context: PipelineContext, pages: ReturnType<typeof sitePages>) {
+async function layOutAndRespond(
+  context: PipelineContext,
+  pages: ReturnType<typeof pagesStage>,
+  templatesKey: string,
+) {
   const { options } = context;
-  const templatesKey = await folderKey(options.viewsDir);
   const all = [...pages.pages, ...pages.statusPages];
   const laidOut = await timed(context, 'views', () =>
     viewsStage({
       pages: all,
       templatesKey,
       viewsDir: options.viewsDir,
-      bodyKeys: context.bodyKeys,
       memo: context.memos.page,
       renderMany: poolRunner<string[]>(context),
       views: () => viewsOf(context, templatesKey),
@@ -217,14 +244,22 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
   const devScripts = extras.devScripts ?? [];
   const publicAssets = await readPublicAssets(context.options.publicDir);
   const { referenceToken } = context;
-  const pages = await timed(context, 'pages', () =>
-    sitePages(
+  const templatesKey = await folderKey(context.options.viewsDir);
+  const keyed = await timed(context, 'pages', () =>
+    pagesStage({
       site,
-      pageContext(publicAssets, siteUrl, devScripts, extras.notices ?? []),
+      context: pageContext(publicAssets, siteUrl, devScripts, extras.notices ?? []),
       referenceToken,
-    ),
+      templatesKey,
+      bodyKeys: context.bodyKeys,
+      memo: context.coursePages,
+    }),
   );
-  const responses = await layOutAndRespond(context, pages);
+  const responses = await layOutAndRespond(context, keyed, templatesKey);
+  const pages = {
+    pages: keyed.pages.map((entry) => entry.page),
+    statusPages: keyed.statusPages.map((entry) => entry.page),
+  };
   const asset = context.memos.asset;
   const rendered = siteResponses({
     site,

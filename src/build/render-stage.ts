@@ -15,6 +15,8 @@ import type { Memo } from './memo.js';
 export interface KeyedDocument {
   readonly key: string;
   readonly document: RenderedDocument;
+  /** The index its lookups were last checked against: the same index needs no check. */
+  readonly indexKey: string;
 }
 
 export interface RenderStageInput {
@@ -39,10 +41,16 @@ export interface RenderStageResult {
 const SOURCES_PER_TASK = 48;
 
 function keyOf(markdownKey: string, source: MarkdownSource): string {
-  return createHash('sha1')
-    .update(`${markdownKey}\0${source.relative}\0${source.bodyLine}\0`)
-    .update(source.body)
-    .digest('hex');
+  return createHash('sha1').update(`${markdownKey}\0${source.relative}\0${source.hash}`).digest('hex');
+}
+
+/** Which pages and assets exist, at what URLs and sizes: all that a lookup can answer from. */
+export function indexKey(index: ContentIndex): string {
+  const hash = createHash('sha1');
+  for (const [file, url] of index.pages) hash.update(`${file}\0${url}\n`);
+  for (const [file, asset] of index.assets)
+    hash.update(`${file}\0${asset.url}\0${asset.width}x${asset.height}\n`);
+  return hash.digest('hex');
 }
 
 function fromPack(pack: CachePack | undefined, key: string): RenderedDocument | undefined {
@@ -75,15 +83,22 @@ async function renderMissing(input: RenderStageInput, missing: readonly Markdown
 export async function renderStage(input: RenderStageInput): Promise<RenderStageResult> {
   const documents = new Map<string, KeyedDocument>();
   const missing: { source: MarkdownSource; key: string }[] = [];
+  const currentIndex = indexKey(input.index);
   let fromDisk = 0;
   for (const source of input.sources) {
     const key = keyOf(input.markdownKey, source);
-    const remembered = input.memo.get(key)?.document;
-    const stored = remembered ?? fromPack(input.pack, key);
+    const remembered = input.memo.get(key);
+    if (remembered?.indexKey === currentIndex) {
+      documents.set(source.relative, remembered);
+      input.memo.set(key, remembered);
+      continue;
+    }
+    const stored = remembered?.document ?? fromPack(input.pack, key);
     if (stored && lookupsHold(stored, input.index)) {
       if (!remembered) fromDisk++;
-      documents.set(source.relative, { key, document: stored });
-      input.memo.set(key, { key, document: stored });
+      const entry = { key, document: stored, indexKey: currentIndex };
+      documents.set(source.relative, entry);
+      input.memo.set(key, entry);
     } else missing.push({ source, key });
   }
   const rendered = await renderMissing(
@@ -92,8 +107,9 @@ export async function renderStage(input: RenderStageInput): Promise<RenderStageR
   );
   rendered.forEach((document, i) => {
     const { key } = missing[i]!;
-    documents.set(document.relative, { key, document });
-    input.memo.set(key, { key, document });
+    const entry = { key, document, indexKey: currentIndex };
+    documents.set(document.relative, entry);
+    input.memo.set(key, entry);
     input.pack?.put(key, Buffer.from(JSON.stringify(document), 'utf8'));
   });
   return { documents, rendered: rendered.length, fromDisk };

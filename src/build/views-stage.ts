@@ -5,13 +5,17 @@ import type { Views } from '../render/views.js';
 import type { WorkerTask } from './build-worker.js';
 import type { Memo } from './memo.js';
 
+/** A page's view model and the hash of everything it shows (see pageKey). */
+export interface KeyedPage {
+  readonly page: Page;
+  readonly key: string;
+}
+
 export interface ViewsStageInput<Prepared> {
-  readonly pages: readonly Page[];
+  readonly pages: readonly KeyedPage[];
   /** A hash of every template: a change lays every page out again. */
   readonly templatesKey: string;
   readonly viewsDir: string;
-  /** The render key of each rendered body, by its HTML: a page's key names its body by this. */
-  readonly bodyKeys: ReadonlyMap<string, string>;
   /** Last builds' responses by page key: a page whose view model is unchanged is not laid out. */
   readonly memo: Memo<Prepared>;
   readonly renderMany: ((task: WorkerTask) => Promise<string[]>) | undefined;
@@ -74,10 +78,7 @@ async function layOut<P>(input: ViewsStageInput<P>, pages: readonly Page[]): Pro
 
 /** The views stage: each page's view model -> its HTML, for the pages whose model changed. */
 export async function viewsStage<P>(input: ViewsStageInput<P>): Promise<LaidOut<P>[]> {
-  const keyed = input.pages.map((page) => {
-    const key = pageKey(page, input.templatesKey, input.bodyKeys);
-    return { page, key, reused: input.memo.get(key) };
-  });
+  const keyed = input.pages.map(({ page, key }) => ({ page, key, reused: input.memo.get(key) }));
   const changed = keyed.filter((entry) => entry.reused === undefined);
   const html = await layOut(
     input,

@@ -3,10 +3,19 @@ import type { Staged } from './content-problem.js';
 import { deepFreeze } from './deep-freeze.js';
 import type { ContentStructure, IndexedCourse } from './index-content.js';
 import type { Chapter, Course, Site } from './model.js';
-import { checkFragments, type RenderedDocument } from './render-document.js';
+import { checkFragments, type HeadingIds, type RenderedDocument } from './render-document.js';
 import { chapterUrl, courseUrl } from './urls.js';
 
 export type Documents = ReadonlyMap<string, RenderedDocument>;
+
+/**
+ * Gives back the Course made last time from the very same inputs (compared by identity: the
+ * memoised parse and render stages return the same objects for unchanged files), or makes it.
+ * Reusing it lets later stages skip the pages of every course an edit did not touch.
+ */
+export type CourseMemo = (slug: string, inputs: readonly unknown[], make: () => Course) => Course;
+
+const noMemo: CourseMemo = (_slug, _inputs, make) => make();
 
 function documentOf(documents: Documents, relative: string): RenderedDocument {
   const document = documents.get(relative);
@@ -56,12 +65,24 @@ function assembleCourse(course: IndexedCourse, documents: Documents, language: s
 export function assembleSite(
   structure: ContentStructure,
   documents: Documents,
+  memo: CourseMemo = noMemo,
+  headingIds?: HeadingIds,
 ): Staged<Site | undefined> {
-  const problems = checkFragments([...documents.values()]);
+  const problems = checkFragments([...documents.values()], headingIds);
   const { site } = structure;
   if (!site) return { value: undefined, problems };
+  const language = site.data.language;
   const courses = structure.courses
-    .map((course) => assembleCourse(course, documents, site.data.language))
+    .map((course) => {
+      const files = [course.parsed, ...course.chapters];
+      const inputs = [
+        ...files,
+        ...files.map((file) => documents.get(file.relative)),
+        JSON.stringify(course.cta ?? null),
+        language,
+      ];
+      return memo(course.slug, inputs, () => assembleCourse(course, documents, language));
+    })
     .sort((a, b) => a.title.localeCompare(b.title));
   const value: Site = deepFreeze({
     title: site.data.title,

@@ -42,6 +42,10 @@ export interface ContentFiles {
   readonly images: ReadonlyMap<string, BinaryFile>;
   /** Folders under courses/, by name, whether or not they hold a course.md. */
   readonly courseFolders: readonly string[];
+  /** Files reached through a symbolic link: always read again (their target may have changed). */
+  readonly linked: ReadonlySet<string>;
+  /** What listing the folder found wrong (loops, links out), kept for a read that lists nothing. */
+  readonly listProblems: readonly ContentProblem[];
 }
 
 export interface ReadOptions {
@@ -102,11 +106,20 @@ async function followLink(walk: Walk, absolute: string, relative: string, depth:
   return listDirectory(walk, absolute, target, depth + 1, true);
 }
 
-function listEntry(walk: Walk, dir: string, entry: Dirent, depth: number, linked: boolean) {
-  const absolute = path.join(dir, entry.name);
+interface Place {
+  readonly dir: string;
+  /** The folder's real path: a plain subfolder's is its parent's and its name, no system call. */
+  readonly real: string;
+}
+
+function listEntry(walk: Walk, place: Place, entry: Dirent, depth: number, linked: boolean) {
+  const absolute = path.join(place.dir, entry.name);
   const relative = path.relative(walk.root, absolute).split(path.sep).join('/');
   if (entry.isSymbolicLink()) return followLink(walk, absolute, relative, depth);
-  if (entry.isDirectory()) return listDirectory(walk, absolute, undefined, depth + 1, linked);
+  if (entry.isDirectory()) {
+    const real = path.join(place.real, entry.name);
+    return listDirectory(walk, absolute, real, depth + 1, linked);
+  }
   return Promise.resolve(entry.isFile() ? [{ relative, linked }] : []);
 }
 
@@ -125,7 +138,8 @@ async function listDirectory(
     );
     return [];
   }
-  walk.visited.add(knownReal ?? (await realpath(dir)));
+  const real = knownReal ?? (await realpath(dir));
+  walk.visited.add(real);
   const entries = (await readdir(dir, { withFileTypes: true }))
     .filter((entry) => !entry.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -137,7 +151,7 @@ async function listDirectory(
     return [];
   }
   const listed = await Promise.all(
-    entries.map((entry) => listEntry(walk, dir, entry, depth, linked)),
+    entries.map((entry) => listEntry(walk, { dir, real }, entry, depth, linked)),
   );
   return listed.flat();
 }
@@ -236,11 +250,44 @@ export async function stampContent(root: string, listed: readonly Listed[]): Pro
  * and listing each real folder once. Given the previous read and what changed, it lists the
  * folders again (cheap) but reads only the changed and new files.
  */
+/**
+ * A save that only changed files the last read had (no file added, none removed, no folder
+ * touched): those files are read again and nothing is listed. Undefined when that is not so,
+ * or when a file turns out to be gone: then the whole folder is listed.
+ */
+async function readChanged(
+  root: string,
+  options: ReadOptions,
+): Promise<Staged<ContentFiles> | undefined> {
+  const { previous, changed } = options;
+  if (!previous || !changed) return undefined;
+  const known = (relative: string) => previous.texts.has(relative) || previous.images.has(relative);
+  if (![...changed].every(known)) return undefined;
+  const texts = new Map(previous.texts);
+  const images = new Map(previous.images);
+  const problems: ContentProblem[] = [...previous.listProblems];
+  for (const relative of new Set([...changed, ...previous.linked])) {
+    let file: TextFile | BinaryFile | undefined;
+    try {
+      file = await readOne(root, relative, problems);
+    } catch {
+      return undefined;
+    }
+    texts.delete(relative);
+    images.delete(relative);
+    if (file && 'source' in file) texts.set(relative, file);
+    else if (file) images.set(relative, file);
+  }
+  return { value: { ...previous, texts, images }, problems };
+}
+
 export async function readContent(
   root: string,
   options: ReadOptions = {},
   listing?: Staged<Listed[]>,
 ): Promise<Staged<ContentFiles>> {
+  const quick = listing ? undefined : await readChanged(root, options);
+  if (quick) return quick;
   const { value: listed, problems: listProblems } = listing ?? (await listContent(root));
   const problems = [...listProblems];
   const texts = new Map<string, TextFile>();
@@ -263,5 +310,6 @@ export async function readContent(
         .map((entry) => entry.relative.split('/')[1] ?? ''),
     ),
   ].filter((name) => name !== '' && !name.includes('.'));
-  return { value: { texts, images, courseFolders }, problems };
+  const linked = new Set(listed.filter((entry) => entry.linked).map((entry) => entry.relative));
+  return { value: { texts, images, courseFolders, linked, listProblems }, problems };
 }

@@ -13,6 +13,8 @@ export interface MarkdownSource {
   readonly relative: string;
   readonly body: string;
   readonly bodyLine: number;
+  /** A hash of the body and of its first line: what its render is memoised by. */
+  readonly hash: string;
 }
 
 /**
@@ -96,9 +98,23 @@ export function renderDocument(
   return { relative: source.relative, html, headings: env.headings, links, problems, lookups };
 }
 
+/** The heading ids of each document, kept across builds by whoever holds the documents. */
+export type HeadingIds = WeakMap<RenderedDocument, ReadonlySet<string>>;
+
 /** Every `#fragment` must name a heading of its target page. */
-export function checkFragments(documents: readonly RenderedDocument[]): ContentProblem[] {
-  const ids = new Map(documents.map((d) => [d.relative, new Set(d.headings.map((h) => h.id))]));
+export function checkFragments(
+  documents: readonly RenderedDocument[],
+  known: HeadingIds = new WeakMap(),
+): ContentProblem[] {
+  const idsOf = (document: RenderedDocument) => {
+    let ids = known.get(document);
+    if (!ids) {
+      ids = new Set(document.headings.map((h) => h.id));
+      known.set(document, ids);
+    }
+    return ids;
+  };
+  const ids = new Map(documents.map((d) => [d.relative, idsOf(d)]));
   const problems: ContentProblem[] = [];
   for (const document of documents) {
     for (const link of document.links) {

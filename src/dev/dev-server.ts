@@ -149,7 +149,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
   const watcher = watchFolders(
     [options.contentDir, options.viewsDir, options.publicDir],
-    options.debounceMs ?? 20,
+    options.debounceMs ?? 10,
     rebuild,
   );
   await watcher.ready;

@@ -7,18 +7,17 @@ export interface Watcher {
 }
 
 /**
- * Calls `onChange` once a burst of saves is over: editors save several files at once, and some
- * write a file in several steps. chokidar's awaitWriteFinish waits for a file's size to settle.
+ * Calls `onChange` once a burst of saves is over: editors save several files at once. A file
+ * caught half-written is read again on its next change event, and the development server
+ * retries a load that fails; waiting for every write to settle (chokidar's awaitWriteFinish)
+ * would add its threshold to every save.
  */
 export function watchFolders(
   paths: readonly string[],
   debounceMs: number,
   onChange: (files: string[]) => void,
 ): Watcher {
-  const watcher = watch([...paths], {
-    ignoreInitial: true,
-    awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 },
-  });
+  const watcher = watch([...paths], { ignoreInitial: true });
   let timer: NodeJS.Timeout | undefined;
   let changed = new Set<string>();
   watcher.on('all', (_event, file) => {

@@ -30,9 +30,27 @@ export function difficultyLabel(difficulty: Difficulty): string {
   return DIFFICULTY_LABELS[difficulty];
 }
 
-/** A short date in the page's language: 2024-03-21 -> "3/21/24" in English. */
+export type ShortDateFormat = (date: CalendarDate, language: string) => string;
+
+/**
+ * Short dates in a page's language: 2024-03-21 -> "3/21/24" in English. Making an
+ * Intl.DateTimeFormat costs far more than using one: the formatter made for a language is kept
+ * by the function this returns (one per page set, so nothing outlives its build).
+ */
+export function shortDateFormat(): ShortDateFormat {
+  const formatters = new Map<string, Intl.DateTimeFormat>();
+  return (date, language) => {
+    let formatter = formatters.get(language);
+    if (!formatter) {
+      const locale = language === 'en' ? 'en-US' : language;
+      formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' });
+      formatters.set(language, formatter);
+    }
+    return formatter.format(new Date(Date.UTC(date.year, date.month - 1, date.day)));
+  };
+}
+
+/** One short date: 2024-03-21 -> "3/21/24" in English. */
 export function formatShortDate(date: CalendarDate, language: string): string {
-  const locale = language === 'en' ? 'en-US' : language;
-  const formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' });
-  return formatter.format(new Date(Date.UTC(date.year, date.month - 1, date.day)));
+  return shortDateFormat()(date, language);
 }

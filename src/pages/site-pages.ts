@@ -1,7 +1,12 @@
 import type { Chapter, Course, Cta, Site } from '../content/model.js';
 import { latestDate } from '../content/calendar-date.js';
 import { catalogUrl } from '../content/urls.js';
-import { difficultyLabel, formatDuration, formatShortDate } from './format.js';
+import {
+  difficultyLabel,
+  formatDuration,
+  shortDateFormat,
+  type ShortDateFormat,
+} from './format.js';
 import { ogLocale } from './open-graph.js';
 import type { PageContext } from './page-context.js';
 import {
@@ -33,14 +38,14 @@ interface CourseShared {
   readonly progress: ProgressModel;
 }
 
-function facts(course: Course): FactsModel {
+function facts(course: Course, formatDate: ShortDateFormat): FactsModel {
   return {
     duration: formatDuration(course.durationMinutes),
     difficulty: difficultyLabel(course.difficulty),
     difficultyLevel: DIFFICULTY_LEVELS[course.difficulty],
     free: course.free,
     updatedIso: course.updated.iso,
-    updatedLabel: formatShortDate(course.updated, course.language),
+    updatedLabel: formatDate(course.updated, course.language),
   };
 }
 
@@ -129,7 +134,8 @@ function progress(course: Course): ProgressModel {
   };
 }
 
-function catalogPage(site: Site, context: PageContext): Page {
+export function catalogPage(site: Site, context: PageContext): Page {
+  const formatDate = shortDateFormat();
   return {
     url: catalogUrl,
     status: 200,
@@ -149,7 +155,7 @@ function catalogPage(site: Site, context: PageContext): Page {
         url: course.url,
         title: course.title,
         description: course.description,
-        facts: facts(course),
+        facts: facts(course, formatDate),
         chapterCount: course.chapters.length,
         progress: progress(course),
       })),
@@ -236,22 +242,37 @@ function chapterPage(
   };
 }
 
+/** A course's own pages: the course page, then each chapter's. */
+export function coursePages(site: Site, course: Course, context: PageContext): Page[] {
+  // What every page of a course shows alike is computed once per course, not per chapter.
+  const shared: CourseShared = {
+    facts: facts(course, shortDateFormat()),
+    cta: cta(course.cta),
+    progress: progress(course),
+  };
+  return [
+    coursePage(site, course, shared, context),
+    ...course.chapters.map((_, index) => chapterPage(site, course, shared, index, context)),
+  ];
+}
+
+/**
+ * Everything a course's pages read besides the course itself: the site's own fields, the year
+ * in the footer (the latest course's) and the page context. While it and the course are the
+ * same, so are the course's pages.
+ */
+export function siteLevelKey(site: Site, context: PageContext): string {
+  const own = JSON.stringify(site, (name, value: unknown) =>
+    name === 'courses' || name === 'assets' ? undefined : value,
+  );
+  return JSON.stringify([own, latestYear(site), context]);
+}
+
 /** Every page of the site, for the server and the static export alike. */
 export function allPages(site: Site, context: PageContext): Page[] {
   return [
     catalogPage(site, context),
-    ...site.courses.flatMap((course) => {
-      // What every page of a course shows alike is computed once per course, not per chapter.
-      const shared: CourseShared = {
-        facts: facts(course),
-        cta: cta(course.cta),
-        progress: progress(course),
-      };
-      return [
-        coursePage(site, course, shared, context),
-        ...course.chapters.map((_, index) => chapterPage(site, course, shared, index, context)),
-      ];
-    }),
+    ...site.courses.flatMap((course) => coursePages(site, course, context)),
   ];
 }
 

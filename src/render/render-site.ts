@@ -2,7 +2,6 @@ import type { Site } from '../content/model.js';
 import type { PageContext } from '../pages/page-context.js';
 import type { NoticeModel, Page } from '../pages/view-model.js';
 import { robotsTxt, ROBOTS_URL } from '../pages/robots.js';
-import { allPages, STATUS_CODES, statusPage } from '../pages/site-pages.js';
 import { SITEMAP_URL, sitemapXml } from '../pages/sitemap.js';
 import { prepareResponse, type HeaderList, type PreparedResponse } from './prepared-response.js';
 import type { PublicAsset } from './public-assets.js';
@@ -65,16 +64,6 @@ export function pageContext(
     iconUrl: assetUrl(publicAssets, 'favicon.svg'),
     scriptUrls: [assetUrl(publicAssets, 'js/site.js'), ...devScripts.map((script) => script.url)],
     notices,
-  };
-}
-
-/** The pages stage: the Site -> one view model per page, then one per error status. */
-export function sitePages(site: Site, context: PageContext, referenceToken: string) {
-  return {
-    pages: allPages(site, context),
-    statusPages: STATUS_CODES.map((status) =>
-      statusPage(site, status, context, status >= 500 ? referenceToken : undefined),
-    ),
   };
 }
 
