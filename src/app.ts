@@ -6,11 +6,10 @@ import {
   lacksHost,
   lookupPrepared,
   notFound,
-  preparedResponses,
   readOnly,
   redirectToCanonical,
   rejectMalformedPaths,
-  requireHost,
+  statusPage,
 } from './http/handlers.js';
 import { accessLog, logPrepared } from './http/access-log.js';
 import { assignRequestId, REQUEST_ID_HEADER, requestIdFor } from './http/request-id.js';
@@ -31,7 +30,9 @@ export interface AppOptions {
 
 /**
  * The Express app for everything that is not a prepared page or asset: redirects, 4xx, errors.
- * Order matters: security headers first, so that every response below carries them.
+ * The request listener below answers the pages and assets before Express is entered; this is
+ * what it hands on. Order matters: security headers first, so that every response below carries
+ * them.
  */
 export function createApp(holder: SiteHolder, options: AppOptions = {}): Express {
   const app = express();
@@ -43,10 +44,8 @@ export function createApp(holder: SiteHolder, options: AppOptions = {}): Express
   app.use(securityHeaders());
   app.use(requestId());
   app.use(accessLog(options.logger ?? errorLogger()));
-  app.use(requireHost(holder));
   app.use(rejectMalformedPaths(holder));
   app.use(readOnly(holder));
-  app.use(preparedResponses(holder));
   app.use(health(holder, options.isStopping ?? (() => false)));
   for (const handler of options.extraHandlers ?? []) app.use(handler);
   app.use(redirectToCanonical(holder));
@@ -69,9 +68,10 @@ export interface ListenerOptions {
 }
 
 /**
- * The server's request listener: a GET or HEAD of a known URL is answered from prepared bytes
- * before Express is entered (Express's routing alone costs several times the lookup); the rest
- * goes to the app.
+ * The server's request listener, the one way in: a GET or HEAD of a known URL is answered from
+ * prepared bytes before Express is entered (Express's routing alone costs several times the
+ * lookup), and so is a request without the Host that HTTP/1.1 requires (400); the rest goes to
+ * the app.
  */
 export function createRequestListener(
   holder: SiteHolder,
@@ -82,7 +82,9 @@ export function createRequestListener(
   return function lecternRequestListener(req: IncomingMessage, res: ServerResponse): void {
     const id = requestIdFor(req.headers['x-request-id']);
     try {
-      const prepared = lacksHost(req) ? undefined : lookupPrepared(holder, req.method, req.url);
+      const prepared = lacksHost(req)
+        ? statusPage(holder, 400)
+        : lookupPrepared(holder, req.method, req.url);
       if (prepared) {
         // The fast path sets no header before writeHead: the id goes out with all the others.
         servePrepared(req, res, prepared, id);

@@ -12,7 +12,7 @@ function pathOf(url: string): string {
   return query === -1 ? url : url.slice(0, query);
 }
 
-function statusPage(holder: SiteHolder, status: number) {
+export function statusPage(holder: SiteHolder, status: number) {
   const pages = holder.current().statusPages;
   return pages.get(status) ?? pages.get(status >= 500 ? 500 : 400) ?? pages.get(500)!;
 }
@@ -27,27 +27,12 @@ export function lookupPrepared(
   return holder.current().responses.get(pathOf(url ?? '/'));
 }
 
-export function preparedResponses(holder: SiteHolder): RequestHandler {
-  return function preparedResponsesMiddleware(req, res, next) {
-    const prepared = lookupPrepared(holder, req.method, req.url);
-    if (prepared) servePrepared(req, res, prepared);
-    else next();
-  };
-}
-
 /**
  * HTTP/1.1 requires a Host header (RFC 9112, 3.2). Node's own check would answer a bare 400
- * without the security headers, so the server turns it off and the app answers instead.
+ * without the security headers, so the server turns it off and the listener answers instead.
  */
 export function lacksHost(req: IncomingMessage): boolean {
   return req.headers.host === undefined && req.httpVersion === '1.1';
-}
-
-export function requireHost(holder: SiteHolder): RequestHandler {
-  return function requireHostMiddleware(req, res, next) {
-    if (lacksHost(req)) servePrepared(req, res, statusPage(holder, 400));
-    else next();
-  };
 }
 
 /** `/courses/%E0%A4%A` is not a path any page could have: 400, not a 404 nor a 500. */

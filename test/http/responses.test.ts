@@ -1,7 +1,7 @@
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
+import { createApp, createRequestListener } from '../../src/app.js';
 import { holdSite } from '../../src/http/site-holder.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { RenderedSite } from '../../src/render/render-site.js';
@@ -106,7 +106,8 @@ describe('error pages', () => {
       },
     };
     const { logger, lines } = captureLogs();
-    const response = await request(createApp(holder, { logger })).get('/boom/').expect(500);
+    const listener = createRequestListener(holder, createApp(holder, { logger }), { logger });
+    const response = await request(listener).get('/boom/').expect(500);
     expect(response.text).toContain('<h1>Something went wrong</h1>');
     expect(response.text).not.toContain('Failure in');
     expect(response.text).not.toContain('/work/');
