@@ -22,6 +22,15 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // Node scripts that run before the TypeScript is compiled.
+    files: ['scripts/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly' },
+    },
+  },
+  {
     // Browser code: plain JavaScript that enhances pages, outside the TypeScript project.
     files: ['src/dev/client/**/*.js', 'public/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
