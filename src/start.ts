@@ -1,38 +1,30 @@
 import cluster from 'node:cluster';
 import { rmSync } from 'node:fs';
-import os from 'node:os';
+import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPipeline } from './build/pipeline.js';
-import { writeSnapshot } from './build/site-snapshot.js';
-import { pipelineOptionsFor } from './build-site.js';
 import { projectRoot } from './cli/project-root.js';
-import { readConfig, type Config } from './config.js';
-import { formatProblem } from './content/content-problem.js';
-import { captureHeaders, securityHeaders } from './http/security-headers.js';
+import type { BuiltForServers } from './build-for-servers.js';
+import { readConfig } from './config.js';
 import { describeStartupError } from './startup-error.js';
 
-/**
- * Builds the site once, on every core, into a file each server process then reads: the cached
- * build itself when nothing changed since it.
- */
-async function buildOnce(config: Config) {
-  const pipeline = createPipeline(pipelineOptionsFor(config, process.cwd()));
-  try {
-    const built = await pipeline.build();
-    for (const warning of built.meta.warnings) console.warn(formatProblem(warning));
-    if (config.production && !config.siteUrl && built.meta.siteUrl === config.fallbackSiteUrl)
-      console.warn(
-        `Canonical links say ${built.meta.siteUrl}: set SITE_URL (or url in site.yaml) to the public address.`,
-      );
-    if (built.snapshot) return { snapshot: built.snapshot, own: false };
-    // No cache folder to keep it in: a temporary file, removed when npm start stops.
-    const snapshot = path.join(os.tmpdir(), `lectern-site-${process.pid}.snapshot`);
-    await writeSnapshot(built.rendered, captureHeaders(securityHeaders()), built.meta, snapshot);
-    return { snapshot, own: true };
-  } finally {
-    await pipeline.close();
-  }
+/** Runs the build in a process of its own; resolves with the file it kept the site in. */
+function buildOnce(): Promise<BuiltForServers> {
+  const builder = fork(path.join(here(), 'build-for-servers.js'), [], { stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    let built: BuiltForServers | undefined;
+    builder.once('message', (message) => (built = message as BuiltForServers));
+    builder.once('error', reject);
+    builder.once('exit', (code) => {
+      // The builder has said what stopped it (invalid content, a template): its code is ours.
+      if (code !== 0 || !built) process.exit(code || 1);
+      resolve(built);
+    });
+  });
+}
+
+function here(): string {
+  return path.dirname(fileURLToPath(import.meta.url));
 }
 
 /**
@@ -43,7 +35,7 @@ async function buildOnce(config: Config) {
  */
 function serve(count: number, snapshot: string, own: boolean): void {
   cluster.setupPrimary({
-    exec: path.join(path.dirname(fileURLToPath(import.meta.url)), 'server.js'),
+    exec: path.join(here(), 'server.js'),
     args: ['--snapshot', snapshot],
   });
   let stopping = false;
@@ -83,8 +75,8 @@ function serve(count: number, snapshot: string, own: boolean): void {
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, projectRoot(import.meta.url));
-  const { snapshot, own } = await buildOnce(config);
-  serve(config.concurrency, snapshot, own);
+  const { snapshot, temporary } = await buildOnce();
+  serve(config.concurrency, snapshot, temporary);
 }
 
 main().catch((error: unknown) => {

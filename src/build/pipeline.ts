@@ -48,7 +48,12 @@ import {
 } from './pipeline-context.js';
 import { pagesStage } from './pages-stage.js';
 import { renderStage } from './render-stage.js';
-import { readSnapshot, writeSnapshot, type SnapshotMeta } from './site-snapshot.js';
+import {
+  readSnapshot,
+  readSnapshotMeta,
+  writeSnapshot,
+  type SnapshotMeta,
+} from './site-snapshot.js';
 import { respondStage } from './respond-stage.js';
 import { viewsStage } from './views-stage.js';
 
@@ -76,7 +81,17 @@ export interface Build {
   readonly snapshot: string | undefined;
 }
 
+/** A build kept in a file, for `npm start`'s server processes. */
+export interface Prepared {
+  readonly snapshot: string;
+  readonly meta: SnapshotMeta;
+  /** Written to `fallback` because there is no cache folder: the caller removes it. */
+  readonly temporary: boolean;
+}
+
 export interface Pipeline {
+  /** What build() does, leaving the result in a file (`fallback` without a cache folder). */
+  prepare(fallback: string): Promise<Prepared>;
   /**
    * Everything, once (`npm start`, the export): the last build itself when no input changed
    * since it, else every stage. Throws a ContentError when the content has errors.
@@ -338,13 +353,33 @@ async function removeOtherBuilds(keep: string): Promise<void> {
   await Promise.all(stale.map((n) => rm(path.join(dir, n), { force: true })));
 }
 
-async function build(context: PipelineContext): Promise<Build> {
+async function keptBuild(context: PipelineContext) {
   const { options } = context;
   const listing = await timed(context, 'list', () => listContent(options.contentDir));
   const key = await timed(context, 'fingerprint', () => fingerprint(context, listing));
   const file = options.cacheDir && path.join(options.cacheDir, `build-${key}.snapshot`);
+  return { listing, file };
+}
+
+async function build(context: PipelineContext): Promise<Build> {
+  const { listing, file } = await keptBuild(context);
   const cached = await timed(context, 'cached build', () => cachedBuild(file));
   return cached ?? freshBuild(context, listing, file);
+}
+
+/** The build as a file for server processes to read: the kept one, checked, or a new one. */
+async function prepare(context: PipelineContext, fallback: string): Promise<Prepared> {
+  const { listing, file } = await keptBuild(context);
+  if (file) {
+    const meta = await timed(context, 'cached build', () =>
+      readSnapshotMeta(file).catch(() => undefined),
+    );
+    if (meta) return { snapshot: file, meta, temporary: false };
+  }
+  const built = await freshBuild(context, listing, file);
+  if (built.snapshot) return { snapshot: built.snapshot, meta: built.meta, temporary: false };
+  await writeSnapshot(built.rendered, context.headers, built.meta, fallback);
+  return { snapshot: fallback, meta: built.meta, temporary: true };
 }
 
 function siteUrlFor(options: PipelineOptions, site: Site): string {
@@ -361,6 +396,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const context = createContext(options);
   return {
     build: () => build(context),
+    prepare: (fallback) => prepare(context, fallback),
     loadContent: (changed) => loadContent(context, changed),
     renderSite: (site, extras) => renderSite(context, site, extras),
     siteUrlFor: (site) => siteUrlFor(options, site),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { open, readFile, rename } from 'node:fs/promises';
 import type { ContentProblem } from '../content/content-problem.js';
 import {
@@ -145,4 +146,36 @@ export async function readSnapshot(
       contents.statusPages.map(([status, e]) => [status, responseOf(e, headers, bodies)]),
     ),
   } };
+}
+
+/**
+ * What a snapshot says, after checking the whole file against its checksum without holding it
+ * (a stream): for `npm start`'s first process, which hands the file to the others unread.
+ */
+export async function readSnapshotMeta(file: string): Promise<SnapshotMeta> {
+  const start = MAGIC.length + CHECKSUM_BYTES;
+  const hash = createHash('sha1');
+  const head: Buffer[] = [];
+  let seen = 0;
+  for await (const chunk of createReadStream(file)) {
+    const bytes = chunk as Buffer;
+    if (seen < start) head.push(bytes.subarray(0, start - seen));
+    hash.update(seen >= start ? bytes : bytes.subarray(Math.min(bytes.length, start - seen)));
+    seen += bytes.length;
+  }
+  const prefix = Buffer.concat(head);
+  if (prefix.length < start || !prefix.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new SnapshotError('not a site snapshot of this version');
+  if (!hash.digest().equals(prefix.subarray(MAGIC.length, start)))
+    throw new SnapshotError('the file is damaged (its checksum does not match)');
+  const handle = await open(file, 'r');
+  try {
+    const length = Buffer.alloc(4);
+    await handle.read(length, 0, 4, start);
+    const toc = Buffer.alloc(length.readUInt32LE(0));
+    await handle.read(toc, 0, toc.length, start + 4);
+    return (JSON.parse(toc.toString('utf8')) as Contents).meta;
+  } finally {
+    await handle.close();
+  }
 }

@@ -99,28 +99,36 @@ export function bodyHash(body: Buffer): string {
   return createHash('sha256').update(body).digest('base64url').slice(0, 22);
 }
 
+/** The headers every coding of a response shares, flat, split once per response. */
+interface HeadParts {
+  /** Every header but Content-Type (a 304 has no body, so no type). */
+  readonly common: readonly string[];
+  readonly contentType: readonly string[];
+}
+
+function headParts(headers: HeaderList): HeadParts {
+  const common: string[] = [];
+  const contentType: string[] = [];
+  for (const [name, value] of headers)
+    (name === 'Content-Type' ? contentType : common).push(name, value);
+  return { common, contentType };
+}
+
 // Headers written in one writeHead call: Node's setHeader per header costs the fast path dearly.
 function encodedWith(
-  headers: HeaderList,
+  parts: HeadParts,
   body: Buffer,
   etag: string,
   coding: Coding | undefined,
 ): Encoded {
-  const common = headers.filter(([name]) => name !== 'Content-Type').flat();
-  const contentType = headers.find(([name]) => name === 'Content-Type');
+  const tail = coding
+    ? ['ETag', etag, 'Content-Encoding', coding, 'Content-Length', String(body.length)]
+    : ['ETag', etag, 'Content-Length', String(body.length)];
   return {
     body,
     etag,
-    head: [
-      ...common,
-      ...(contentType ?? []),
-      'ETag',
-      etag,
-      ...(coding ? ['Content-Encoding', coding] : []),
-      'Content-Length',
-      String(body.length),
-    ],
-    notModifiedHead: [...common, 'ETag', etag],
+    head: parts.common.concat(parts.contentType, tail),
+    notModifiedHead: parts.common.concat('ETag', etag),
   };
 }
 
@@ -139,16 +147,17 @@ export function prepareResponse(options: PrepareOptions): PreparedResponse {
     ['Cache-Control', options.cacheControl],
     ...(codings.length > 0 ? [['Vary', 'Accept-Encoding'] as const] : []),
   ];
+  const parts = headParts(headers);
   for (const coding of codings) {
     const compressed = options.compressed?.[coding];
-    if (compressed) cache.set(coding, encodedWith(headers, compressed, etagOf(coding), coding));
+    if (compressed) cache.set(coding, encodedWith(parts, compressed, etagOf(coding), coding));
   }
   return {
     status: options.status ?? 200,
     contentType: options.contentType,
     cacheControl: options.cacheControl,
     headers,
-    identity: encodedWith(headers, body, `"${hash}"`, undefined),
+    identity: encodedWith(parts, body, `"${hash}"`, undefined),
     codings,
     etags: [`"${hash}"`, ...codings.map(etagOf)],
     peek(coding) {
@@ -158,7 +167,7 @@ export function prepareResponse(options: PrepareOptions): PreparedResponse {
       let encoded = cache.get(coding);
       if (!encoded) {
         check(coding);
-        encoded = encodedWith(headers, COMPRESSORS[coding](body), etagOf(coding), coding);
+        encoded = encodedWith(parts, COMPRESSORS[coding](body), etagOf(coding), coding);
         cache.set(coding, encoded);
       }
       return encoded;
@@ -168,7 +177,7 @@ export function prepareResponse(options: PrepareOptions): PreparedResponse {
       if (cached) return cached;
       check(coding);
       const compressed = await ASYNC_COMPRESSORS[coding](body);
-      const encoded = cache.get(coding) ?? encodedWith(headers, compressed, etagOf(coding), coding);
+      const encoded = cache.get(coding) ?? encodedWith(parts, compressed, etagOf(coding), coding);
       cache.set(coding, encoded);
       return encoded;
     },
