@@ -231,7 +231,7 @@ async function layOutAndRespond(
       templatesKey,
       viewsDir: options.viewsDir,
       memo: context.memos.page,
-      renderMany: poolRunner<string[]>(context),
+      renderMany: poolRunner<Uint8Array[]>(context),
       views: () => viewsOf(context, templatesKey),
     }),
   );
@@ -246,7 +246,7 @@ async function layOutAndRespond(
     }),
   );
   context.memos.page.sweep();
-  context.stats.laidOut = laidOut.filter((page) => page.html !== undefined).map((p) => p.page.url);
+  context.stats.laidOut = laidOut.filter((page) => page.body !== undefined).map((p) => p.page.url);
   await savePack(context, 'response');
   return {
     pageResponses: responses.slice(0, pages.pages.length),

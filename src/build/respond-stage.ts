@@ -50,8 +50,7 @@ async function compressed(
   return result;
 }
 
-async function respondOne(page: Page, html: string, input: RespondStageInput) {
-  const body = Buffer.from(html, 'utf8');
+async function respondOne(page: Page, body: Buffer, input: RespondStageInput) {
   return prepareResponse({
     status: page.status,
     contentType: HTML,
@@ -75,8 +74,8 @@ export async function respondStage(input: RespondStageInput): Promise<PreparedRe
   const worker = async () => {
     while (next < input.laidOut.length) {
       const at = next++;
-      const { page, key, reused, html } = input.laidOut[at]!;
-      const response = reused ?? (await respondOne(page, html ?? '', input));
+      const { page, key, reused, body } = input.laidOut[at]!;
+      const response = reused ?? (await respondOne(page, body ?? Buffer.alloc(0), input));
       input.memo.set(key, response);
       responses[at] = response;
     }

@@ -18,7 +18,8 @@ export interface ViewsStageInput<Prepared> {
   readonly viewsDir: string;
   /** Last builds' responses by page key: a page whose view model is unchanged is not laid out. */
   readonly memo: Memo<Prepared>;
-  readonly renderMany: ((task: WorkerTask) => Promise<string[]>) | undefined;
+  /** Lays pages out on the worker pool; the HTML comes back as transferred UTF-8 bytes. */
+  readonly renderMany: ((task: WorkerTask) => Promise<Uint8Array[]>) | undefined;
   readonly views: () => Views;
 }
 
@@ -27,8 +28,8 @@ export interface LaidOut<Prepared> {
   readonly key: string;
   /** The last build's response, when the view model is the same. */
   readonly reused: Prepared | undefined;
-  /** The new HTML, when it is not. */
-  readonly html: string | undefined;
+  /** The new HTML, UTF-8, when it is not. */
+  readonly body: Buffer | undefined;
 }
 
 const PAGES_PER_TASK = 32;
@@ -55,13 +56,13 @@ function renderHere(views: Views, page: Page): string {
   }
 }
 
-async function layOut<P>(input: ViewsStageInput<P>, pages: readonly Page[]): Promise<string[]> {
+async function layOut<P>(input: ViewsStageInput<P>, pages: readonly Page[]): Promise<Buffer[]> {
   const { renderMany } = input;
   if (!renderMany || pages.length < PAGES_PER_TASK * 2) {
     const views = input.views();
-    return pages.map((page) => renderHere(views, page));
+    return pages.map((page) => Buffer.from(renderHere(views, page), 'utf8'));
   }
-  const tasks: Promise<string[]>[] = [];
+  const tasks: Promise<Uint8Array[]>[] = [];
   for (let at = 0; at < pages.length; at += PAGES_PER_TASK) {
     const batch = pages.slice(at, at + PAGES_PER_TASK);
     tasks.push(
@@ -73,17 +74,18 @@ async function layOut<P>(input: ViewsStageInput<P>, pages: readonly Page[]): Pro
       }),
     );
   }
-  return (await Promise.all(tasks)).flat();
+  const laidOut = (await Promise.all(tasks)).flat();
+  return laidOut.map((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
 /** The views stage: each page's view model -> its HTML, for the pages whose model changed. */
 export async function viewsStage<P>(input: ViewsStageInput<P>): Promise<LaidOut<P>[]> {
   const keyed = input.pages.map(({ page, key }) => ({ page, key, reused: input.memo.get(key) }));
   const changed = keyed.filter((entry) => entry.reused === undefined);
-  const html = await layOut(
+  const bodies = await layOut(
     input,
     changed.map((entry) => entry.page),
   );
-  const byPage = new Map(changed.map((entry, i) => [entry, html[i]]));
-  return keyed.map((entry) => ({ ...entry, html: byPage.get(entry) }));
+  const byPage = new Map(changed.map((entry, i) => [entry, bodies[i]]));
+  return keyed.map((entry) => ({ ...entry, body: byPage.get(entry) }));
 }

@@ -147,7 +147,7 @@ export function catalogPage(site: Site, context: PageContext): Page {
       share: { type: 'website', title: site.title },
       jsonLd: [catalogData(site, context.siteUrl)],
     }),
-    page: {
+    main: {
       template: 'catalog',
       heading: site.title,
       intro: site.description,
@@ -179,7 +179,7 @@ function coursePage(site: Site, course: Course, shared: CourseShared, context: P
         breadcrumbData(courseTrail(course), context.siteUrl),
       ],
     }),
-    page: {
+    main: {
       template: 'course',
       url: course.url,
       progress: shared.progress,
@@ -220,7 +220,7 @@ function chapterPage(
         ),
       ],
     }),
-    page: {
+    main: {
       template: 'chapter',
       url: chapter.url,
       breadcrumbs: [
@@ -325,6 +325,6 @@ export function statusPage(
       description: text.message,
       noindex: true,
     }),
-    page,
+    main: page,
   };
 }

@@ -155,7 +155,8 @@ export interface Page {
   readonly url: string;
   readonly status: number;
   readonly layout: LayoutModel;
-  readonly page: PageModel;
+  /** What the page's own template shows, inside the layout (templates call it `page`). */
+  readonly main: PageModel;
   /** The date the sitemap gives (YYYY-MM-DD), from the front-matter; none for error pages. */
   readonly lastModified?: string;
 }

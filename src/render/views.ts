@@ -43,7 +43,7 @@ export function createViews(viewsDir: string): Views {
   return {
     render(page) {
       try {
-        const body = template(page.page.template)({ page: page.page, layout: page.layout });
+        const body = template(page.main.template)({ page: page.main, layout: page.layout });
         return layout({ layout: page.layout, body });
       } catch (error) {
         if (error instanceof TemplateError) throw error;
