@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { NGINX } from '../test/support/nginx-server.js';
 import { spawnKept } from '../test/support/processes.js';
+import { hugoVersion } from './hugo-build.js';
 import { wrkVersion } from './wrk.js';
 
 export interface Machine {
@@ -12,9 +14,11 @@ export interface Machine {
   readonly node: string;
   readonly nginx: string;
   readonly wrk: string;
+  readonly hugo: string;
 }
 
 async function nginxVersion(): Promise<string> {
+  if (!existsSync(NGINX)) return 'not installed';
   const run = spawnKept(NGINX, ['-v']);
   await run.exited();
   return /nginx\/(\S+)/.exec(run.output())?.[1] ?? 'not installed';
@@ -31,9 +35,10 @@ export async function describeMachine(): Promise<Machine> {
     node: process.version,
     nginx: await nginxVersion(),
     wrk: await wrkVersion(),
+    hugo: await hugoVersion(),
   };
 }
 
 export function machineLine(machine: Machine): string {
-  return `${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}, nginx ${machine.nginx}, wrk ${machine.wrk}`;
+  return `${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}, nginx ${machine.nginx}, wrk ${machine.wrk}, Hugo ${machine.hugo}`;
 }

@@ -75,6 +75,12 @@ export async function innermostProcess(pid: number, command: RegExp): Promise<nu
   return matching.at(-1) ?? pid;
 }
 
+/** Below this share of a core in use, the machine counts as quiet (%). */
+export const QUIET_BUSY = 20;
+
+/** Waits for the machine to be quiet before a measurement; resolves to how busy it still was. */
+export type Quiet = () => Promise<number>;
+
 /**
  * Waits (up to `timeoutMs`) for `samples` consecutive seconds with the machine under `maxBusy`
  * per cent of a core: on a shared machine, measuring while others compile or load-test skews
@@ -88,7 +94,7 @@ export async function waitForQuiet(
   let busy = 0;
   while (quiet < (options.samples ?? 3) && performance.now() < deadline) {
     busy = await machineBusy(1_000);
-    quiet = busy < (options.maxBusy ?? 20) ? quiet + 1 : 0;
+    quiet = busy < (options.maxBusy ?? QUIET_BUSY) ? quiet + 1 : 0;
   }
   return busy;
 }

@@ -1,85 +1,178 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import type { EditLatency, EditSeries } from './edit-latency.js';
+import { chaptersLabel, mib, ms, rate, runs, table } from './format.js';
+import { errorsOf, goals, type Goal, type LoadFigures } from './goals.js';
 import type { Machine } from './machine.js';
+import { QUIET_BUSY } from './process-stats.js';
 import { machineLine } from './machine.js';
-import type { ExportFigures } from './measure.js';
+import type { SideBySide } from './side-by-side.js';
 import type { SoakFigures } from './soak.js';
+import { median, percentile } from './stats.js';
 import type { LoadResult } from './wrk.js';
-
-export interface SizeFigures {
-  readonly chapters: number;
-  readonly courses: number;
-  readonly wordsPerChapter: number;
-  readonly export: ExportFigures;
-  readonly startupMs: number;
-  readonly startRssKiB: number;
-  /** The machine's CPU use (% of a core) in the second before the export and the start-up. */
-  readonly busyBefore: readonly [number, number];
-}
-
-export interface LoadFigures {
-  readonly chapters: number;
-  readonly path: string;
-  readonly connections: number;
-  readonly seconds: number;
-  readonly lectern: LoadResult;
-  readonly nginx: LoadResult | undefined;
-  /** Content-Encoding and bytes each server sent for the page, to show the runs compare alike. */
-  readonly lecternSends: string;
-  readonly nginxSends: string;
-}
 
 export interface BenchResults {
   readonly date: Date;
   readonly machine: Machine;
   readonly command: string;
-  readonly sizes: readonly SizeFigures[];
+  readonly sizes: readonly SideBySide[];
+  /** Why Hugo was not measured, when it was not. */
+  readonly hugoMissing: string | undefined;
+  readonly edits: readonly EditLatency[];
   readonly load: LoadFigures | undefined;
   readonly soak: SoakFigures | undefined;
+  /** How long each measurement waited at most for the machine to be quiet. */
+  readonly quietSeconds: number;
 }
 
-export interface Goal {
-  readonly name: string;
-  readonly met: boolean;
-  readonly measured: string;
+const wallMs = (list: readonly { wallMs: number }[]) => list.map((run) => run.wallMs);
+const peakKiB = (list: readonly { peakKiB: number }[]) => list.map((run) => run.peakKiB);
+
+/** Each process's resident memory (primary first), the highest of the runs for each. */
+function processRss(list: readonly { rssKiB: readonly number[] }[]): string {
+  const count = Math.max(0, ...list.map((run) => run.rssKiB.length));
+  const highest = Array.from({ length: count }, (_, i) =>
+    Math.max(...list.map((run) => run.rssKiB[i] ?? 0)),
+  );
+  return highest.length === 0
+    ? 'n/a'
+    : `${highest.map((kib) => Math.round(kib / 1024)).join(' / ')} MiB`;
 }
 
-const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
-const ms = (value: number) => (value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(2)} ms`);
-const rate = (value: number) => Math.round(value).toLocaleString('en-US');
-const errorsOf = (load: LoadResult) =>
-  load.non2xx +
-  load.socketErrors.connect +
-  load.socketErrors.read +
-  load.socketErrors.write +
-  load.socketErrors.timeout;
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+function hugoRows(sizes: readonly SideBySide[]): string[][] {
+  const each = (cell: (size: SideBySide) => string) =>
+    sizes.map((size) => (size.hugo ? cell(size) : 'not measured'));
+  return [
+    [
+      'Hugo build, cold (no output, resources/ or cache)',
+      ...each((s) => runs(wallMs(s.hugo?.cold ?? []))),
+    ],
+    ['Hugo build again (nothing changed)', ...each((s) => runs(wallMs(s.hugo?.warm ?? [])))],
+    ['Hugo peak RSS, cold', ...each((s) => runs(peakKiB(s.hugo?.cold ?? []), mib))],
+  ];
 }
 
-function sizeTable(sizes: readonly SizeFigures[]): string {
+function lecternRows(sizes: readonly SideBySide[]): string[][] {
+  const each = (cell: (size: SideBySide) => string) => sizes.map(cell);
+  const listening = (list: readonly { allListeningMs: number | undefined }[]) =>
+    runs(list.flatMap((run) => (run.allListeningMs === undefined ? [] : [run.allListeningMs])));
+  return [
+    [
+      'export, cold (`node build/export.js`, empty CACHE_DIR)',
+      ...each((s) => runs(wallMs(s.export.cold))),
+    ],
+    ['export, warm (same CACHE_DIR, nothing changed)', ...each((s) => runs(wallMs(s.export.warm)))],
+    ['export peak RSS, cold', ...each((s) => runs(peakKiB(s.export.cold), mib))],
+    ['export peak RSS, warm', ...each((s) => runs(peakKiB(s.export.warm), mib))],
+    [
+      'export says (cold, first run)',
+      ...each((s) =>
+        (s.export.cold[0]?.summary ?? '').replace(/ to \S+/, '').replace(/, for .*$/, ''),
+      ),
+    ],
+    [
+      '`node build/start.js` (WEB_CONCURRENCY=2) to first answer, cold (empty CACHE_DIR)',
+      ...each((s) => runs(s.start.cold.map((run) => run.startupMs))),
+    ],
+    [
+      'the same, warm (same CACHE_DIR)',
+      ...each((s) => runs(s.start.warm.map((run) => run.startupMs))),
+    ],
+    [
+      'every process listening, cold / warm',
+      ...each((s) => `${listening(s.start.cold)} / ${listening(s.start.warm)}`),
+    ],
+    [
+      'RSS 1 s after the first answer, cold: primary / workers',
+      ...each((s) => processRss(s.start.cold)),
+    ],
+    ['the same, warm', ...each((s) => processRss(s.start.warm))],
+  ];
+}
+
+function busiest(size: SideBySide): string {
+  const all = [
+    size.hugo?.cold,
+    size.hugo?.warm,
+    size.export.cold,
+    size.export.warm,
+    size.start.cold,
+    size.start.warm,
+  ];
+  return `${Math.round(Math.max(...all.flatMap((list) => (list ?? []).map((run) => run.busyBefore))))} %`;
+}
+
+function sizeTable(sizes: readonly SideBySide[]): string {
   return table(
-    ['measure', ...sizes.map((s) => `${s.chapters.toLocaleString('en-US')} chapters`)],
+    ['measure', ...sizes.map((s) => chaptersLabel(s.chapters))],
     [
       [
         'courses (chapters ~ words each)',
         ...sizes.map((s) => `${s.courses} (~${s.wordsPerChapter} words)`),
       ],
-      ['export wall time (`tsx src/export.ts`)', ...sizes.map((s) => ms(s.export.wallMs))],
-      ['export peak RSS', ...sizes.map((s) => mib(s.export.peakKiB))],
-      [
-        'export says',
-        ...sizes.map((s) => s.export.summary.replace(/ to \S+/, '').replace(/, for .*$/, '')),
-      ],
-      ['start-up to first answer (build/server.js)', ...sizes.map((s) => ms(s.startupMs))],
-      ['RSS 1 s after the first answer', ...sizes.map((s) => mib(s.startRssKiB))],
-      [
-        'CPU busy on the machine before export / start-up',
-        ...sizes.map((s) => s.busyBefore.map((b) => `${Math.round(b)} %`).join(' / ')),
-      ],
+      ...hugoRows(sizes),
+      ...lecternRows(sizes),
+      ['CPU busy on the machine before a run (highest)', ...sizes.map(busiest)],
     ],
   );
+}
+
+/** The median of each stage over the cold runs, in the order the export printed them. */
+function stageTable(sizes: readonly SideBySide[]): string | undefined {
+  const names = [
+    ...new Set(
+      sizes.flatMap((s) => s.export.cold.flatMap((run) => run.stages.map((stage) => stage.name))),
+    ),
+  ];
+  if (names.length === 0) return undefined;
+  const cell = (size: SideBySide, name: string) => {
+    const values = size.export.cold.flatMap((run) =>
+      run.stages.filter((stage) => stage.name === name).map((stage) => stage.ms),
+    );
+    // The export prints whole milliseconds.
+    const value = median(values);
+    return values.length === 0 ? '' : Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a';
+  };
+  return table(
+    ['stage', ...sizes.map((s) => chaptersLabel(s.chapters))],
+    names.map((name) => [name, ...sizes.map((size) => cell(size, name))]),
+  );
+}
+
+function seriesCell(series: EditSeries): string {
+  const late = series.timedOut > 0 ? `, ${series.timedOut} not served in 30 s` : '';
+  return `${ms(median(series.ms))} / ${ms(percentile(series.ms, 0.9))} / ${ms(Math.max(...series.ms))} (${series.ms.length} edits${late})`;
+}
+
+function editTable(edits: readonly EditLatency[]): string {
+  const stopped = edits.flatMap((e) =>
+    e.stopped
+      ? [
+          `The development server stopped during the ${chaptersLabel(e.chapters)} edits (${e.stopped}).`,
+        ]
+      : [],
+  );
+  return [
+    "Each save is timed from the write to the first answer of that chapter's page (polled every 5 ms) that holds the new text; each edit is on another chapter, 0.5 s apart; the server is not pinned, as an editor runs it.",
+    '',
+    table(
+      ['measure', ...edits.map((e) => chaptersLabel(e.chapters))],
+      [
+        [
+          '`npm run dev` (`tsx src/cli/dev.ts`) to first answer',
+          ...edits.map((e) => ms(e.devStartupMs)),
+        ],
+        [
+          'body edit (a sentence added): median / p90 / max',
+          ...edits.map((e) => seriesCell(e.body)),
+        ],
+        [
+          'title edit (`title:` changed): median / p90 / max',
+          ...edits.map((e) => seriesCell(e.title)),
+        ],
+      ],
+    ),
+    ...stopped.flatMap((line) => ['', line]),
+  ].join('\n');
 }
 
 function loadRow(name: string, load: LoadResult, sends: string): string[] {
@@ -98,19 +191,19 @@ function loadRow(name: string, load: LoadResult, sends: string): string[] {
 function loadTable(load: LoadFigures): string {
   const rows = [loadRow('Lectern (1 process)', load.lectern, load.lecternSends)];
   if (load.nginx) rows.push(loadRow('nginx (1 worker, export)', load.nginx, load.nginxSends));
-  const ratio = load.nginx ? load.lectern.requestsPerSecond / load.nginx.requestsPerSecond : NaN;
   return [
-    `One chapter page of the ${load.chapters.toLocaleString('en-US')}-chapter site (\`${load.path}\`), ${load.connections} connections, ${load.seconds} s, \`Accept-Encoding: gzip, br\`; server on core 1, wrk on core 0; Lectern logs every request (info, as \`npm start\`) to /dev/null. "CPU busy before": the whole machine's CPU use in the second before the run, while the server idled (other work on the machine; near 0 for clean figures).`,
+    `One chapter page of the ${load.chapters.toLocaleString('en-US')}-chapter site (\`${load.path}\`), ${load.connections} connections, ${load.seconds} s, \`Accept-Encoding: gzip, br\`; server on core 1, wrk on core 0; Lectern logs every request (LOG_LEVEL unset: info, as \`npm start\`) to /dev/null. "CPU busy before": the whole machine's CPU use in the second before the run, while the server idled (other work on the machine; near 0 for clean figures).`,
     '',
     table(
       ['server', 'requests/s', 'p50', 'p99', 'requests', 'errors', 'sends', 'CPU busy before'],
       rows,
     ),
     '',
-    load.nginx ? `Lectern / nginx: ${ratio.toFixed(2)}` : 'nginx: not measured (not installed).',
+    load.nginx
+      ? `Lectern / nginx: ${(load.lectern.requestsPerSecond / load.nginx.requestsPerSecond).toFixed(2)} of the requests/s, ${(load.lectern.p99Ms / load.nginx.p99Ms).toFixed(2)}x the p99.`
+      : 'nginx: not measured (not installed).',
   ].join('\n');
 }
-
 /** The floor of the sawtooth (each rebuild holds two sites for a moment): a leak raises it. */
 function lowestFirstAndLast(soak: SoakFigures): string {
   const rss = soak.rebuilds.flatMap((b) => (b.rssKiB === undefined ? [] : [b.rssKiB]));
@@ -159,47 +252,42 @@ function soakTable(soak: SoakFigures): string {
   ].join('\n');
 }
 
-export function goals(results: BenchResults): Goal[] {
-  const largest = results.sizes.at(-1);
-  const list: Goal[] = [];
-  const { load, soak } = results;
-  if (load?.nginx) {
-    const ratio = load.lectern.requestsPerSecond / load.nginx.requestsPerSecond;
-    list.push({
-      name: "chapter page >= half of nginx's requests/s, p99 < 5 ms (50 connections)",
-      met: ratio >= 0.5 && load.lectern.p99Ms < 5,
-      measured: `${(ratio * 100).toFixed(0)} % of nginx, p99 ${ms(load.lectern.p99Ms)}`,
-    });
-  }
-  if (largest) {
-    list.push({
-      name: `export of ${largest.chapters} chapters < 3 s wall, < 300 MiB peak`,
-      met: largest.export.wallMs < 3000 && largest.export.peakKiB < 300 * 1024,
-      measured: `${ms(largest.export.wallMs)}, ${mib(largest.export.peakKiB)}`,
-    });
-    list.push({
-      name: `start-up with ${largest.chapters} chapters < 1.5 s to first answer, RSS < 300 MiB`,
-      met: largest.startupMs < 1500 && largest.startRssKiB < 300 * 1024,
-      measured: `${ms(largest.startupMs)}, ${mib(largest.startRssKiB)}`,
-    });
-  }
-  if (soak) {
-    const growth =
-      soak.warmRssKiB === undefined ? NaN : (soak.endRssKiB - soak.warmRssKiB) / soak.warmRssKiB;
-    list.push({
-      name: 'soak: no error, no non-2xx, RSS growth < 10 %, last edit served',
-      met: errorsOf(soak.load) === 0 && growth < 0.1 && soak.lastEditServed,
-      measured: `${errorsOf(soak.load)} errors, growth ${Number.isNaN(growth) ? 'n/a' : `${(growth * 100).toFixed(1)} %`}`,
-    });
-  }
-  return list;
-}
+/** A verdict from a run that began on a busy machine says so: other work skewed it. */
+const busyNote = (goal: Goal) =>
+  (goal.busyBefore ?? 0) > QUIET_BUSY
+    ? ` (the machine was ${Math.round(goal.busyBefore ?? 0)} % busy before a run)`
+    : '';
+const metCell = (goal: Goal) =>
+  (goal.met === undefined ? 'not measured' : goal.met ? 'met' : '**not met**') + busyNote(goal);
 
 function goalTable(list: readonly Goal[]): string {
   return table(
-    ['goal', 'measured', 'met'],
-    list.map((goal) => [goal.name, goal.measured, goal.met ? 'met' : '**not met**']),
+    ['measure', 'Lectern', 'Hugo/nginx', 'ratio', 'goal', 'met'],
+    list.map((goal) => [
+      goal.measure,
+      goal.lectern,
+      goal.reference,
+      goal.ratio,
+      goal.goal,
+      metCell(goal),
+    ]),
   );
+}
+
+/** For the terminal: one line per goal. */
+export function goalLines(results: BenchResults): string[] {
+  return goals(results).map((goal) => {
+    const mark = goal.met === undefined ? 'n/a    ' : goal.met ? 'met    ' : 'NOT MET';
+    const against = goal.reference
+      ? ` vs ${goal.reference}${goal.ratio ? ` = ${goal.ratio}` : ''}`
+      : '';
+    return `${mark}  ${goal.measure}: ${goal.lectern}${against} (goal: ${goal.goal})${busyNote(goal)}`;
+  });
+}
+
+function hugoNote(results: BenchResults): string {
+  if (results.hugoMissing) return `Hugo: not measured (${results.hugoMissing}).`;
+  return `Hugo ${results.machine.hugo} builds the same chapters, converted by bench/hugo-site.ts: the same Markdown bodies, minimal layouts with the title, the course's chapter list, the body and previous/next; code is not highlighted (Lectern does not colour code either). Hugo writes no .br/.gz copies, which Lectern's export does. Runs alternate (Hugo, then Lectern, per round); figures are the median of the rounds, each run in brackets. Warm Lectern figures are held against Hugo's build again with nothing changed, cold ones against its cold build.`;
 }
 
 /** The dated section that goes to BENCHMARKS.md (and to the terminal). */
@@ -210,14 +298,33 @@ export function formatResults(results: BenchResults): string {
     `Machine: ${machineLine(results.machine)}.`,
     `Command: \`${results.command}\``,
     '',
-    'Each measurement first waits (2 minutes at most) for 3 s with the machine under 20 % of a core busy; "CPU busy before" says how busy it still was (other work on a shared machine skews figures).',
+    `Each measurement first waits (${results.quietSeconds} s at most) for 3 s with the machine under 20 % of a core busy; "CPU busy before" says how busy it still was (other work on a shared machine skews figures).`,
   ];
   if (results.sizes.length > 0) {
-    parts.push('', '### Export and start-up', '', sizeTable(results.sizes));
+    parts.push(
+      '',
+      '### Export and start-up, beside Hugo',
+      '',
+      hugoNote(results),
+      '',
+      sizeTable(results.sizes),
+    );
   }
+  const stages = stageTable(results.sizes);
+  if (stages)
+    parts.push(
+      '',
+      '### Cold export by stage',
+      '',
+      'As the export printed them (`LECTERN_TIMINGS=1`), median of the cold runs.',
+      '',
+      stages,
+    );
+  if (results.edits.length > 0)
+    parts.push('', '### Development server: from save to served', '', editTable(results.edits));
   if (results.load) parts.push('', '### Chapter page under load', '', loadTable(results.load));
   if (results.soak) parts.push('', '### Soak (issue 7)', '', soakTable(results.soak));
-  parts.push('', '### Goals', '', goalTable(goals(results)), '');
+  parts.push('', '### Goals (issue 10)', '', goalTable(goals(results)), '');
   return parts.join('\n');
 }
 

@@ -1,17 +1,11 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT } from '../test/support/default-site.js';
-import {
-  delay,
-  freePort,
-  spawnKept,
-  waitForStatus,
-  type Spawned,
-} from '../test/support/processes.js';
+import { delay, type Spawned } from '../test/support/processes.js';
 import { REVISION_LINE, revisionLine } from './chapter-markdown.js';
 import type { Corpus } from './corpus.js';
-import { LOAD_CPU, SERVER_CPU, TSX } from './measure.js';
-import { innermostProcess, memoryOf, waitForQuiet } from './process-stats.js';
+import { chapterUrlOf, pageContains, startDevServer } from './dev-server.js';
+import { LOAD_CPU, SERVER_CPU } from './measure.js';
+import { innermostProcess, memoryOf, waitForQuiet, type Quiet } from './process-stats.js';
 import { runWrk, type LoadResult } from './wrk.js';
 
 export interface SoakOptions {
@@ -58,23 +52,6 @@ async function makeEdits(corpus: Corpus, options: SoakOptions, started: number):
   return last;
 }
 
-function chapterUrlOf(relative: string): string {
-  const [, course = '', file = ''] = relative.split('/');
-  return `/courses/${course}/${file.replace(/^\d+-/, '').replace(/\.md$/, '')}/`;
-}
-
-async function pageContains(url: string, text: string): Promise<boolean> {
-  const response = await fetch(url).catch(() => undefined);
-  return (await response?.text())?.includes(text) ?? false;
-}
-
-function startDevServer(contentDir: string, port: number): Spawned {
-  return spawnKept('taskset', ['-c', String(SERVER_CPU), TSX, 'src/cli/dev.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: contentDir, PORT: String(port), HOST: '127.0.0.1' },
-  });
-}
-
 export interface Build {
   readonly ms: number;
   /** The server's resident memory as the build was announced, once its pid is known. */
@@ -105,23 +82,26 @@ function watchBuilds(server: Spawned, pidOf: () => number | undefined): Build[] 
  * while `edits` valid edits land on chapter files. Reports errors, and resident memory once warm
  * (after the first rebuild) against the end (after the last rebuild has settled).
  */
-export async function soak(corpus: Corpus, workDir: string, options: SoakOptions) {
+export async function soak(
+  corpus: Corpus,
+  workDir: string,
+  options: SoakOptions,
+  quiet: Quiet = waitForQuiet,
+) {
   const contentDir = path.join(workDir, 'soak-content');
   await cp(corpus.dir, contentDir, { recursive: true });
   const copy: Corpus = { ...corpus, dir: contentDir };
-  const port = await freePort();
-  const server = startDevServer(contentDir, port);
-  const url = `http://127.0.0.1:${port}`;
+  const { url, server } = await startDevServer(contentDir, {
+    readyPath: corpus.sampleChapterUrl,
+    cacheDir: path.join(workDir, 'soak-cache'),
+    cpu: SERVER_CPU,
+  });
   const found: { pid?: number } = {};
   const builds = watchBuilds(server, () => found.pid);
   try {
-    await waitForStatus(`${url}${corpus.sampleChapterUrl}`, server.child, {
-      timeoutMs: 600_000,
-      startedAt: performance.now(),
-    });
     const pid = await innermostProcess(server.child.pid ?? 0, /\bnode\b.*src\/cli\/dev\.ts/);
     found.pid = pid;
-    await waitForQuiet();
+    await quiet();
     const initialBuilds = builds.length;
     let peakRssKiB = 0;
     const sampler = setInterval(() => {
