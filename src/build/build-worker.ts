@@ -3,6 +3,7 @@ import type { ContentIndex } from '../content/content-index.js';
 import { renderDocument, type MarkdownSource } from '../content/render-document.js';
 import { createMarkdown } from '../markdown/create-markdown.js';
 import type { Page } from '../pages/view-model.js';
+import { pageBytes, transferablesOf, type PageBytes } from '../render/page-bytes.js';
 import { RenderError } from '../render/render-site.js';
 import { createViews, type Views } from '../render/views.js';
 
@@ -23,17 +24,10 @@ export interface IndexMessage {
   readonly index: ContentIndex;
 }
 
-/** The HTML as UTF-8 bytes of its own, moved to the pipeline's thread rather than copied. */
-function utf8(html: string): Uint8Array {
-  const bytes = new Uint8Array(Buffer.byteLength(html, 'utf8'));
-  Buffer.from(bytes.buffer).write(html, 'utf8');
-  return bytes;
-}
-
-/** The ArrayBuffers of laid-out pages, handed over with the reply instead of copied. */
+/** The bytes of laid-out pages, handed over with the reply instead of copied. */
 function transferables(value: unknown): ArrayBuffer[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => (item instanceof Uint8Array ? [item.buffer as ArrayBuffer] : []));
+  return transferablesOf(value.filter((item): item is PageBytes => 'identity' in item));
 }
 
 function serve(port: NonNullable<typeof parentPort>): void {
@@ -51,9 +45,10 @@ function serve(port: NonNullable<typeof parentPort>): void {
       return task.sources.map((source) => renderDocument(markdown, current, source));
     }
     const compiled = viewsFor(task.viewsDir, task.templatesKey);
+    // The respond stage's costly half (compression) runs here too, beside the layout.
     return task.pages.map((page) => {
       try {
-        return utf8(compiled.render(page));
+        return pageBytes(compiled.render(page));
       } catch (error) {
         throw new RenderError(page.url, error);
       }

@@ -65,7 +65,7 @@ export interface PipelineContext {
   readonly disk: DiskCache;
   readonly packs: { render: PackSlot; response: PackSlot };
   previous: ContentFiles | undefined;
-  /** The render key of every body of the last load, by its HTML (see views-stage.ts). */
+  /** The hash of every body of the last load, by its HTML (see pageKey in views-stage.ts). */
   bodyKeys: ReadonlyMap<string, string>;
   markdownKey: string | undefined;
   pool: WorkerPool | undefined;

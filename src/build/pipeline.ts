@@ -26,6 +26,7 @@ import {
 } from '../content/read-content.js';
 import type { MarkdownSource, RenderedDocument } from '../content/render-document.js';
 import type { NoticeModel } from '../pages/view-model.js';
+import type { PageBytes } from '../render/page-bytes.js';
 import { readPublicAssets } from '../render/public-assets.js';
 import {
   pageContext,
@@ -172,7 +173,8 @@ async function renderAll(context: PipelineContext, structure: ContentStructure) 
   context.stats.rendered = result.rendered;
   context.stats.renderedFromDisk = result.fromDisk;
   await savePack(context, 'render');
-  context.bodyKeys = new Map([...result.documents.values()].map((d) => [d.document.html, d.key]));
+  const documents = [...result.documents.values()];
+  context.bodyKeys = new Map(documents.map(({ document }) => [document.html, document.htmlHash]));
   return new Map([...result.documents].map(([file, keyed]) => [file, keyed.document]));
 }
 
@@ -225,17 +227,18 @@ async function layOutAndRespond(
 ) {
   const { options } = context;
   const all = [...pages.pages, ...pages.statusPages];
+  const pack = await openPack(context, 'response');
   const laidOut = await timed(context, 'views', () =>
     viewsStage({
       pages: all,
       templatesKey,
       viewsDir: options.viewsDir,
       memo: context.memos.page,
-      renderMany: poolRunner<Uint8Array[]>(context),
+      pack,
+      renderMany: poolRunner<PageBytes[]>(context),
       views: () => viewsOf(context, templatesKey),
     }),
   );
-  const pack = await openPack(context, 'response');
   const responses = await timed(context, 'respond', () =>
     respondStage({
       laidOut,
@@ -246,7 +249,7 @@ async function layOutAndRespond(
     }),
   );
   context.memos.page.sweep();
-  context.stats.laidOut = laidOut.filter((page) => page.body !== undefined).map((p) => p.page.url);
+  context.stats.laidOut = laidOut.filter((page) => page.bytes !== undefined).map((p) => p.page.url);
   await savePack(context, 'response');
   return {
     pageResponses: responses.slice(0, pages.pages.length),

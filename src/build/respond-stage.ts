@@ -1,11 +1,7 @@
 import type { Page } from '../pages/view-model.js';
+import { encodePageBytes, HTML, type PageBytes } from '../render/page-bytes.js';
 import {
-  bodyHash,
-  codingsFor,
-  compress,
-  COMPRESSION_KEY,
   prepareResponse,
-  type Coding,
   type HeaderList,
   type PreparedResponse,
 } from '../render/prepared-response.js';
@@ -14,72 +10,49 @@ import type { CachePack } from './disk-cache.js';
 import type { Memo } from './memo.js';
 import type { LaidOut } from './views-stage.js';
 
-const HTML = 'text/html; charset=utf-8';
-
 export interface RespondStageInput {
   readonly laidOut: readonly LaidOut<PreparedResponse>[];
   readonly headers: HeaderList;
   readonly memo: Memo<PreparedResponse>;
   readonly pack: CachePack | undefined;
-  /** Counts what was compressed, and what came from the disk cache. */
+  /** Counts the pages compressed, and the pages whose bytes came from the disk cache. */
   readonly stats: { compressed: number; compressedFromDisk: number };
 }
 
-// Enough compressions under way to keep libuv's threads busy, few enough to bound the buffers.
-const AT_ONCE = 16;
-
-async function compressed(
-  body: Buffer,
-  codings: readonly Coding[],
-  input: RespondStageInput,
-): Promise<Partial<Record<Coding, Buffer>>> {
-  const { pack, stats } = input;
-  const hash = bodyHash(body);
-  const result: Partial<Record<Coding, Buffer>> = {};
-  for (const coding of codings) {
-    const key = `${hash}\0${coding}\0${COMPRESSION_KEY}`;
-    let bytes = pack?.get(key);
-    if (bytes) stats.compressedFromDisk++;
-    else {
-      bytes = await compress(coding, body);
-      stats.compressed++;
-      pack?.put(key, bytes);
-    }
-    result[coding] = bytes;
-  }
-  return result;
-}
-
-async function respondOne(page: Page, body: Buffer, input: RespondStageInput) {
+function prepared(page: Page, bytes: PageBytes, headers: HeaderList): PreparedResponse {
+  const buffer = (b: Uint8Array | undefined) =>
+    b && Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   return prepareResponse({
     status: page.status,
     contentType: HTML,
-    body,
+    body: buffer(bytes.identity)!,
     cacheControl: page.status === 200 ? CACHE_PAGE : CACHE_NONE,
-    headers: input.headers,
-    compressed: await compressed(body, codingsFor(HTML, body.length), input),
+    headers,
+    compressed: { br: buffer(bytes.br), gzip: buffer(bytes.gzip) },
+    bodyHash: bytes.hash,
   });
 }
 
 /**
- * The respond stage: each new page's HTML -> a prepared response (bytes, ETags, headers, and its
- * brotli and gzip bodies, from the disk cache when the same bytes were compressed before). A
- * page laid out as before keeps the response it had.
+ * The respond stage: each page's bytes -> a prepared response (ETags, every header, the brotli
+ * and gzip bodies made beside the HTML). A page laid out as before keeps the response it had;
+ * new bytes go to the disk cache under the page's key.
  */
-export async function respondStage(input: RespondStageInput): Promise<PreparedResponse[]> {
+export function respondStage(input: RespondStageInput): PreparedResponse[] {
   input.stats.compressed = 0;
   input.stats.compressedFromDisk = 0;
-  const responses = new Array<PreparedResponse>(input.laidOut.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < input.laidOut.length) {
-      const at = next++;
-      const { page, key, reused, body } = input.laidOut[at]!;
-      const response = reused ?? (await respondOne(page, body ?? Buffer.alloc(0), input));
-      input.memo.set(key, response);
-      responses[at] = response;
+  return input.laidOut.map(({ page, key, reused, bytes, fresh }) => {
+    if (reused) {
+      input.memo.set(key, reused);
+      return reused;
     }
-  };
-  await Promise.all(Array.from({ length: AT_ONCE }, worker));
-  return responses;
+    if (!bytes) throw new Error(`${page.url} was not laid out: the views stage missed it`);
+    if (fresh) {
+      input.stats.compressed++;
+      input.pack?.put(key, encodePageBytes(bytes));
+    } else input.stats.compressedFromDisk++;
+    const response = prepared(page, bytes, input.headers);
+    input.memo.set(key, response);
+    return response;
+  });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MarkdownIt } from 'markdown-it';
 import {
   createMarkdownEnv,
@@ -26,6 +27,8 @@ export type Lookup = readonly ['link' | 'image', string, string];
 export interface RenderedDocument {
   readonly relative: string;
   readonly html: string;
+  /** A hash of the HTML: what a page's key names its body by (see pageKey). */
+  readonly htmlHash: string;
   readonly headings: readonly Heading[];
   /** Links whose fragments are checked once every document is rendered; lines are the file's. */
   readonly links: readonly (PendingLink & { readonly column: number })[];
@@ -95,7 +98,9 @@ export function renderDocument(
     line: source.bodyLine + link.line,
     column: columnOf(lines[link.line], link.written),
   }));
-  return { relative: source.relative, html, headings: env.headings, links, problems, lookups };
+  const htmlHash = createHash('sha1').update(html).digest('base64url');
+  const { headings } = env;
+  return { relative: source.relative, html, htmlHash, headings, links, problems, lookups };
 }
 
 /** The heading ids of each document, kept across builds by whoever holds the documents. */
