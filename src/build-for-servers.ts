@@ -21,7 +21,7 @@ export interface BuiltForServers {
  */
 async function main(): Promise<void> {
   const config = readConfig(process.env, projectRoot(import.meta.url));
-  const pipeline = createPipeline(pipelineOptionsFor(config, process.cwd()));
+  const pipeline = createPipeline(pipelineOptionsFor(config));
   try {
     const fallback = path.join(os.tmpdir(), `lectern-site-${process.ppid}.snapshot`);
     const { snapshot, meta, temporary } = await pipeline.prepare(fallback);

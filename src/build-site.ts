@@ -15,15 +15,18 @@ export interface BuiltSite {
   readonly siteUrl: string;
 }
 
-/** The pipeline as the commands run it: the disk cache, a worker per core, stage timings. */
-export function pipelineOptionsFor(config: Config, displayRoot: string): PipelineOptions {
+/**
+ * The pipeline as the commands run it: the disk cache, a worker per core, stage timings, and
+ * paths in messages relative to the project, wherever the command was started from.
+ */
+export function pipelineOptionsFor(config: Config): PipelineOptions {
   return {
     contentDir: config.contentDir,
     viewsDir: config.viewsDir,
     publicDir: config.publicDir,
     siteUrl: config.siteUrl,
     fallbackSiteUrl: config.fallbackSiteUrl,
-    displayRoot,
+    displayRoot: config.root,
     cacheDir: config.cacheDir,
     workers: config.concurrency,
     version: config.version,

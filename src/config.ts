@@ -2,12 +2,16 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { baseUrl, isAbsoluteHttpUrl } from './content/schema-fields.js';
 import { LOG_LEVELS, type LogLevel } from './log/logger.js';
 
 /** Everything the environment decides, read and checked once at start, then passed down. */
 export interface Config {
   readonly port: number;
+  /** The interface `npm start` listens on: every one, by default (it is the public server). */
   readonly host: string;
+  /** The interface `npm run dev` listens on: this machine only, unless HOST says otherwise. */
+  readonly devHost: string;
   /** SITE_URL: the absolute base URL for canonical links and the sitemap; never from a request. */
   readonly siteUrl: string | undefined;
   /** The base URL when neither SITE_URL nor site.yaml's url says one: this machine's port. */
@@ -25,6 +29,8 @@ export interface Config {
   readonly production: boolean;
   /** `info` logs every request; `warn` only what needs a look; `silent` nothing. */
   readonly logLevel: LogLevel;
+  /** TRUST_REQUEST_ID=1: a proxy in front sets X-Request-Id, and its id is kept in the logs. */
+  readonly trustRequestId: boolean;
   /** LECTERN_TIMINGS=1: the build prints how long each stage took. */
   readonly timings: boolean;
   /** Lectern's version, from package.json: a disk cache of another version is not read. */
@@ -40,11 +46,12 @@ const envSchema = z.object({
     .min(0, { error: 'PORT must be between 0 and 65535' })
     .max(65535, { error: 'PORT must be between 0 and 65535' })
     .default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).optional(),
   SITE_URL: z
-    .url({
-      protocol: /^https?$/,
-      error: 'SITE_URL must be an absolute http(s) URL, e.g. SITE_URL=https://courses.example.com',
+    .string()
+    .refine(isAbsoluteHttpUrl, {
+      error:
+        'SITE_URL must be an absolute http(s) URL without spaces or control characters, e.g. SITE_URL=https://courses.example.com',
     })
     .optional(),
   CONTENT_DIR: z.string().min(1).default('content'),
@@ -60,6 +67,9 @@ const envSchema = z.object({
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
+  TRUST_REQUEST_ID: z
+    .enum(['0', '1'], { error: 'TRUST_REQUEST_ID must be 1 (a proxy sets X-Request-Id) or 0' })
+    .default('0'),
   LECTERN_TIMINGS: z
     .enum(['0', '1'], { error: 'LECTERN_TIMINGS must be 1 (print stage timings) or 0' })
     .default('0'),
@@ -96,8 +106,9 @@ export function readConfig(
   const values = result.data;
   return {
     port: values.PORT,
-    host: values.HOST,
-    siteUrl: values.SITE_URL?.replace(/\/+$/, ''),
+    host: values.HOST ?? '0.0.0.0',
+    devHost: values.HOST ?? '127.0.0.1',
+    siteUrl: values.SITE_URL && baseUrl(values.SITE_URL),
     fallbackSiteUrl: `http://localhost:${values.PORT}`,
     contentDir: path.resolve(root, values.CONTENT_DIR),
     viewsDir: path.join(root, 'views'),
@@ -108,6 +119,7 @@ export function readConfig(
     production: values.NODE_ENV === 'production',
     logLevel: values.LOG_LEVEL,
     timings: values.LECTERN_TIMINGS === '1',
+    trustRequestId: values.TRUST_REQUEST_ID === '1',
     version: versionOf(root),
     root,
   };

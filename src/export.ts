@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const config = readConfig(process.env, projectRoot(import.meta.url));
   // Before any work: a wrong OUT_DIR is refused before it could be replaced.
   checkOutDir(config.outDir, config.root, [config.contentDir, config.viewsDir, config.publicDir]);
-  const options = pipelineOptionsFor(config, process.cwd());
+  const options = pipelineOptionsFor(config);
   const pipeline = createPipeline(options);
   try {
     const { rendered, meta } = await pipeline.build();

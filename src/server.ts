@@ -33,7 +33,7 @@ async function siteToServe(config: Config): Promise<{ rendered: RenderedSite; si
     const { rendered, meta } = await readSnapshot(values.snapshot);
     return { rendered, siteUrl: meta.siteUrl };
   }
-  const pipeline = createPipeline(pipelineOptionsFor(config, process.cwd()));
+  const pipeline = createPipeline(pipelineOptionsFor(config));
   try {
     const { rendered, meta } = await pipeline.build();
     for (const warning of meta.warnings) console.warn(formatProblem(warning));
@@ -53,7 +53,10 @@ async function main(): Promise<void> {
   // Once close() has begun the server no longer listens: /healthz then answers 503.
   const app = createApp(holder, { logger, isStopping: () => !server.listening });
   const server = createLecternServer({
-    listener: createRequestListener(holder, app, { logger }),
+    listener: createRequestListener(holder, app, {
+      logger,
+      trustRequestId: config.trustRequestId,
+    }),
     headers: captureHeaders(securityHeaders()),
     logger,
   });

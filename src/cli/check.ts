@@ -8,7 +8,7 @@ import { projectRoot } from './project-root.js';
 /** `npm run check`: everything `npm start` would refuse or warn about, in one pass. */
 async function main(): Promise<number> {
   const config = readConfig(process.env, projectRoot(import.meta.url));
-  const pipeline = createPipeline(pipelineOptionsFor(config, process.cwd()));
+  const pipeline = createPipeline(pipelineOptionsFor(config));
   try {
     const { site, problems } = await pipeline.loadContent();
     for (const problem of sortProblems(problems)) console.log(formatProblem(problem));

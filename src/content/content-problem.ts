@@ -54,10 +54,23 @@ export function showProblems(
   return problems.map((p) => (prefix ? { ...p, file: `${prefix}/${p.file}` } : p));
 }
 
+// C0 and C1 controls and DEL: an ESC from a file name or a front-matter key would drive the
+// editor's terminal (clear it, hide the lines above) instead of being read.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** Text from content as a terminal should show it: each control character as \xNN. */
+export function printable(text: string): string {
+  return text.replace(
+    CONTROL,
+    (char) => `\\x${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
 export function formatProblem(problem: ContentProblem): string {
-  const where = `${problem.file}:${problem.line}:${problem.column}`;
+  const where = `${printable(problem.file)}:${problem.line}:${problem.column}`;
   const label = problem.severity === 'warning' ? 'warning: ' : '';
-  return `${where}  ${problem.field}  ${label}${problem.message}`;
+  return `${where}  ${printable(problem.field)}  ${label}${printable(problem.message)}`;
 }
 
 export function sortProblems(problems: readonly ContentProblem[]): ContentProblem[] {

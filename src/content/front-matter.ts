@@ -59,6 +59,52 @@ function grayMatterOptions(read: (yaml: string) => object) {
   };
 }
 
+/** Front-matter is a handful of fields; past these, a file is a mistake or an attack on the parser. */
+export const MAX_YAML_BYTES = 64 * 1024;
+export const MAX_YAML_DEPTH = 32;
+
+/**
+ * Refuses YAML too large or too deeply nested before it is parsed: the parser takes seconds and
+ * hundreds of MiB to reject `[[[[...` half a million deep. Brackets are counted outside quotes,
+ * indentation in steps of two spaces.
+ */
+export function yamlShapeIssue(yaml: string, field: string): FrontMatterIssue | undefined {
+  if (yaml.length > MAX_YAML_BYTES)
+    return {
+      line: 1,
+      column: 1,
+      field,
+      message: `The YAML is ${Math.round(yaml.length / 1024)} KB; front-matter is limited to ${MAX_YAML_BYTES / 1024} KB`,
+    };
+  let depth = 0;
+  let quote: string | undefined;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < yaml.length; i++) {
+    const char = yaml[i]!;
+    if (char === '\n') {
+      line++;
+      lineStart = i + 1;
+      const indent = /^ */.exec(yaml.slice(i + 1, i + 1 + MAX_YAML_DEPTH * 2 + 1))![0].length;
+      if (indent > MAX_YAML_DEPTH * 2) return deepAt(line, indent + 1, field);
+    } else if (quote) {
+      if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '#') {
+      const end = yaml.indexOf('\n', i);
+      i = (end === -1 ? yaml.length : end) - 1;
+    } else if (char === '[' || char === '{') {
+      if (++depth > MAX_YAML_DEPTH) return deepAt(line, i - lineStart + 1, field);
+    } else if (char === ']' || char === '}') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+function deepAt(line: number, column: number, field: string): FrontMatterIssue {
+  const message = `The YAML nests deeper than ${MAX_YAML_DEPTH} levels here: front-matter fields are a few levels at most`;
+  return { line, column, field, message };
+}
+
 /**
  * gray-matter closes the front-matter at the first line that starts with `---`; Lectern's rule is
  * a line of only `---`. A line such as `---junk: 1` would move fields into the body unchecked:
@@ -196,6 +242,8 @@ export function parseFrontMatter(rawSource: string): FrontMatterResult {
   }
   const badFence = malformedFence(source);
   if (badFence) return { ok: false, issues: [badFence] };
+  const badShape = yamlShapeIssue(fence[0], 'front-matter');
+  if (badShape) return { ok: false, issues: [badShape] };
   // gray-matter hands the YAML over with its opening line emptied: its line numbers are the file's.
   let locate: FrontMatter['locate'] | undefined;
   let yamlSource = '';
@@ -252,6 +300,8 @@ export type YamlFileResult =
 /** Parses a whole YAML file (site.yaml) with the same safety rules as front-matter. */
 export function parseYamlFile(rawSource: string): YamlFileResult {
   const source = rawSource.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const badShape = yamlShapeIssue(source, 'yaml');
+  if (badShape) return { ok: false, issues: [badShape] };
   try {
     const { data, locate } = readYaml(source);
     if (Array.isArray(data)) {

@@ -61,12 +61,20 @@ export function calendarDate(what: string) {
   });
 }
 
+/** A course of more than a thousand hours is a typo, and would print as 1e+38 hours. */
+export const MAX_DURATION_HOURS = 1000;
+
 export function durationMinutes(what: string) {
   const expected = `${what} such as "4 hours", "90 minutes" or "1h30"`;
   return z
     .union([z.string(), z.number()], { error: missingOr(expected) })
     .transform((input, ctx) => {
       const minutes = parseDuration(String(input));
+      if (minutes !== undefined && minutes > MAX_DURATION_HOURS * 60) {
+        const message = `Expected ${what} of at most ${MAX_DURATION_HOURS} hours, got ${quote(input)}`;
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
       if (minutes !== undefined) return minutes;
       ctx.addIssue({ code: 'custom', message: `Expected ${expected}, got ${quote(input)}` });
       return z.NEVER;
@@ -79,15 +87,41 @@ export function slug(what: string) {
   });
 }
 
+// Whitespace, C0 and C1 controls and DEL: in a URL they would end a line of robots.txt or a header.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_IN_URL = /[\s\u0000-\u001f\u007f-\u009f]/;
+
+/** An absolute http(s) URL, parsed as one: what robots.txt, the sitemap and canonical links hold. */
+export function isAbsoluteHttpUrl(value: string): boolean {
+  if (UNSAFE_IN_URL.test(value) || !/^https?:\/\//i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A base URL as every link is built on it: origin and path, no query, fragment or final slash. */
+export function baseUrl(value: string): string {
+  const url = new URL(value);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/** A path of this site: `/x`, never `//host` or `/\host` (which browsers read as another host). */
+export function isSitePath(value: string): boolean {
+  return /^\/(?![/\\])/.test(value) && !UNSAFE_IN_URL.test(value) && !value.includes('\\');
+}
+
 export function absoluteUrl(what: string) {
-  return text(what).refine((value) => /^https?:\/\/[^\s/]+/.test(value), {
-    error: `Expected ${what} as an absolute http(s) URL, e.g. "https://example.com"`,
+  return text(what).refine(isAbsoluteHttpUrl, {
+    error: `Expected ${what} as an absolute http(s) URL without spaces or control characters, e.g. "https://example.com"`,
   });
 }
 
 export function linkTarget(what: string) {
-  return text(what).refine((value) => /^(https?:\/\/[^\s/]+|\/(?!\/))/.test(value), {
-    error: `Expected ${what} as an absolute http(s) URL or a path starting with /`,
+  return text(what).refine((value) => isAbsoluteHttpUrl(value) || isSitePath(value), {
+    error: `Expected ${what} as an absolute http(s) URL or a path of this site starting with / (not // or /\\)`,
   });
 }
 

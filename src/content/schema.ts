@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   absoluteUrl,
+  baseUrl,
   calendarDate,
   durationMinutes,
   fields,
@@ -49,7 +50,8 @@ export const siteSchema = fields({
   /** One sentence about the site, for the catalog page and search engines. Required. */
   description: text('a one-sentence description of the site'),
   /** The public base URL. The SITE_URL environment variable overrides it. Default: http://localhost:3000. */
-  url: absoluteUrl('the public base URL').optional(),
+  // Origin and path only: a query or a fragment has no place in every canonical link.
+  url: absoluteUrl('the public base URL').transform(baseUrl).optional(),
   /** Language of the pages, as a BCP 47 code. Default: en. */
   language: language.default('en'),
   /** Who provides the courses: named in the footer and to search engines. Required. */

@@ -1,6 +1,13 @@
-// Names that a bare id would shadow on `window` or `document` (DOM clobbering): such headings
-// get a prefix, every other heading keeps its readable id.
+// Names that a bare id would shadow on `window` or `document` (DOM clobbering), and the ids the
+// layout gives its own elements (two elements with one id break the skip link and aria labels):
+// such headings get a prefix, every other heading keeps its readable id.
 const RESERVED = new Set([
+  'main',
+  'outline-title',
+  'contents-title',
+  'chapters-title',
+  'cta-title',
+  'dev-panel-title',
   'location',
   'document',
   'window',
