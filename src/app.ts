@@ -11,7 +11,7 @@ import {
   rejectMalformedPaths,
   statusPage,
 } from './http/handlers.js';
-import { accessLog, logPrepared } from './http/access-log.js';
+import { accessLog, loggedUrl, logPrepared } from './http/access-log.js';
 import { assignRequestId, REQUEST_ID_HEADER, requestIdFor } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
 import { servePrepared } from './http/serve-prepared.js';
@@ -65,6 +65,8 @@ function requestId(): RequestHandler {
 export interface ListenerOptions {
   /** Access lines of prepared responses; default: errors only, on standard error. */
   readonly logger?: Logger;
+  /** A proxy in front sets X-Request-Id (TRUST_REQUEST_ID=1): keep its id. */
+  readonly trustRequestId?: boolean;
 }
 
 /**
@@ -80,7 +82,7 @@ export function createRequestListener(
 ) {
   const logger = options.logger ?? errorLogger();
   return function lecternRequestListener(req: IncomingMessage, res: ServerResponse): void {
-    const id = requestIdFor(req.headers['x-request-id']);
+    const id = requestIdFor(req.headers['x-request-id'], options.trustRequestId);
     try {
       const prepared = lacksHost(req)
         ? statusPage(holder, 400)
@@ -96,7 +98,7 @@ export function createRequestListener(
     } catch (error) {
       // Outside Express nothing else would catch this: it would end the process for one request.
       logger.error(
-        { err: error, req: { id, method: req.method, url: req.url } },
+        { err: error, req: { id, method: req.method, url: loggedUrl(req.url) } },
         'request errored',
       );
       if (!res.headersSent) res.setHeader(REQUEST_ID_HEADER, id);

@@ -17,7 +17,10 @@ beforeAll(async () => {
   pageUrls = built.rendered.pageUrls;
   holder = failingOn(built.rendered);
   const app = createApp(holder, { logger: logs.logger });
-  listening = await listen(createRequestListener(holder, app, { logger: logs.logger }));
+  // As behind nginx-proxy.conf, which sets X-Request-Id (TRUST_REQUEST_ID=1).
+  listening = await listen(
+    createRequestListener(holder, app, { logger: logs.logger, trustRequestId: true }),
+  );
 });
 
 afterAll(() => listening.close());
@@ -55,7 +58,7 @@ describe('an exception while answering one request', () => {
 });
 
 describe('a request id', () => {
-  it('is on every response, and a safe incoming one is kept so that logs line up', async () => {
+  it("is on every response, and a proxy's safe one is kept so that logs line up", async () => {
     const fresh = await send(listening.port, '/');
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const kept = await send(listening.port, '/nope/', {

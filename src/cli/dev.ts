@@ -8,9 +8,9 @@ import { projectRoot } from './project-root.js';
 async function main(): Promise<void> {
   const config = readConfig(process.env, projectRoot(import.meta.url));
   const server = await startDevServer({
-    ...pipelineOptionsFor(config, process.cwd()),
+    ...pipelineOptionsFor(config),
     port: config.port,
-    host: config.host,
+    host: config.devHost,
     log: (line) => console.log(line),
   });
   console.log(

@@ -19,6 +19,7 @@ import { silentLogger } from '../log/logger.js';
 import type { NoticeModel } from '../pages/view-model.js';
 import type { DevScript, RenderedSite } from '../render/render-site.js';
 import { CLIENT_URL, createLiveReload } from './live-reload.js';
+import { isLocalRequest, refuseRemote } from './local-host.js';
 import { watchFolders } from './watch.js';
 
 export interface DevServerOptions extends BuildInput {
@@ -116,10 +117,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   );
   const build = createBuilder(pipeline, options, [{ url: CLIENT_URL, body: client }]);
   const holder = holdSite(await build());
-  const app = createApp(holder, { extraHandlers: [liveReload.handler] });
+  // The editor reads the build's messages in the terminal, not access lines.
   const logger = silentLogger();
+  const app = createApp(holder, { extraHandlers: [liveReload.handler], logger });
+  const listener = createRequestListener(holder, app, { logger });
   const server = createLecternServer({
-    listener: createRequestListener(holder, app, { logger }),
+    listener: (req, res) =>
+      isLocalRequest(req, options.host) ? listener(req, res) : refuseRemote(res),
     headers: captureHeaders(securityHeaders()),
     logger,
   });

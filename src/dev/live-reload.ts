@@ -12,11 +12,21 @@ export interface LiveReload {
   close(): void;
 }
 
+/** Enough for every tab an editor opens; a page that opens more is not a person. */
+export const MAX_CLIENTS = 32;
+/** A connection is closed after this long; the page's EventSource reconnects at once. */
+export const CLIENT_LIFETIME_MS = 10 * 60_000;
+
 export function createLiveReload(): LiveReload {
   const clients = new Set<ServerResponse>();
   return {
     handler(req, res, next) {
       if (req.path !== EVENTS_URL) return next();
+      if (clients.size >= MAX_CLIENTS) {
+        res.writeHead(503, { 'Retry-After': '5', 'Cache-Control': 'no-store' });
+        res.end();
+        return;
+      }
       res.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-store',
@@ -24,7 +34,12 @@ export function createLiveReload(): LiveReload {
       });
       res.write('retry: 500\n\n');
       clients.add(res);
-      req.on('close', () => clients.delete(res));
+      const lifetime = setTimeout(() => res.end(), CLIENT_LIFETIME_MS);
+      lifetime.unref();
+      req.on('close', () => {
+        clearTimeout(lifetime);
+        clients.delete(res);
+      });
     },
     reload() {
       for (const client of clients) client.write('event: reload\ndata: {}\n\n');

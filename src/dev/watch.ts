@@ -17,7 +17,8 @@ export function watchFolders(
   debounceMs: number,
   onChange: (files: string[]) => void,
 ): Watcher {
-  const watcher = watch([...paths], { ignoreInitial: true });
+  // A link out of the watched folders is not content (the read stage refuses it): not watched.
+  const watcher = watch([...paths], { ignoreInitial: true, followSymlinks: false });
   let timer: NodeJS.Timeout | undefined;
   let changed = new Set<string>();
   watcher.on('all', (_event, file) => {

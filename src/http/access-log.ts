@@ -6,6 +6,31 @@ import { requestIdOf } from './request-id.js';
 
 const REQUEST_COMPLETED = 'request completed';
 
+/**
+ * The request headers a log line keeps: what tells one client and one visit from another. Any
+ * other may carry a credential under a name no list of secrets foresees (x-api-key,
+ * x-amz-security-token...), so none is logged.
+ */
+export const LOGGED_HEADERS = ['host', 'user-agent', 'referer', 'accept-language'] as const;
+
+function loggedHeaders(headers: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const name of LOGGED_HEADERS) if (headers[name] !== undefined) kept[name] = headers[name];
+  return kept;
+}
+
+/** The path and the names of its query parameters, not their values (`?token=` stays empty). */
+export function loggedUrl(url: string | undefined): string {
+  if (!url) return '';
+  const query = url.indexOf('?');
+  if (query === -1) return url;
+  const names = url
+    .slice(query + 1)
+    .split('&')
+    .map((pair) => `${pair.split('=')[0] ?? ''}=`);
+  return `${url.slice(0, query)}?${names.join('&')}`;
+}
+
 /** A client that goes away is normal traffic; a 5xx or an exception is ours to look at. */
 function levelFor(_req: IncomingMessage, res: ServerResponse, error?: Error) {
   if (error || res.err || res.statusCode >= 500) return 'error';
@@ -13,8 +38,8 @@ function levelFor(_req: IncomingMessage, res: ServerResponse, error?: Error) {
 }
 
 /**
- * Access and error log lines for what Express answers (redirects, 4xx, 5xx): request headers
- * (credentials redacted by the logger), status, time, and the error with its stack for a 5xx.
+ * Access and error log lines for what Express answers (redirects, 4xx, 5xx): a few request
+ * headers (LOGGED_HEADERS), status, time, and the error with its stack for a 5xx.
  */
 export function accessLog(logger: Logger): RequestHandler {
   return pinoHttp({
@@ -22,11 +47,16 @@ export function accessLog(logger: Logger): RequestHandler {
     genReqId: (_req, res) => requestIdOf(res),
     customLogLevel: levelFor,
     serializers: {
-      req: (req: { id: unknown; method: string; url: string; headers: unknown }) => ({
+      req: (req: {
+        id: unknown;
+        method: string;
+        url: string;
+        headers: Record<string, unknown>;
+      }) => ({
         id: req.id,
         method: req.method,
-        url: req.url,
-        headers: req.headers,
+        url: loggedUrl(req.url),
+        headers: loggedHeaders(req.headers),
       }),
       // Response headers are this server's own and the same on every response.
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -46,7 +76,10 @@ export function logPrepared(
   id: string,
 ): void {
   logger.info(
-    { req: { id, method: req.method, url: req.url }, res: { statusCode: res.statusCode } },
+    {
+      req: { id, method: req.method, url: loggedUrl(req.url) },
+      res: { statusCode: res.statusCode },
+    },
     REQUEST_COMPLETED,
   );
 }

@@ -7,14 +7,20 @@ export const REQUEST_ID_HEADER = 'X-Request-Id';
 // else a client sends is not trusted: it goes into logs and onto the 500 page.
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
-/** The incoming X-Request-Id when it is safe to repeat, else a new random one. */
-export function requestIdFor(incoming: string | string[] | undefined): string {
-  return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+/**
+ * The incoming X-Request-Id when a proxy in front sets it (TRUST_REQUEST_ID=1) and it is safe
+ * to repeat; else a new random one. Without a proxy, the header is the client's own, and a
+ * client could give every request the id of another's to confuse the logs.
+ */
+export function requestIdFor(incoming: string | string[] | undefined, trusted = false): string {
+  return trusted && typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming)
+    ? incoming
+    : randomUUID();
 }
 
 /** Gives the request its id and echoes it to the client, before anything else answers. */
-export function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
-  const id = requestIdFor(req.headers['x-request-id']);
+export function assignRequestId(req: IncomingMessage, res: ServerResponse, trusted = false) {
+  const id = requestIdFor(req.headers['x-request-id'], trusted);
   res.setHeader(REQUEST_ID_HEADER, id);
   return id;
 }

@@ -1,7 +1,10 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config.js';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
+import { EVENTS_URL, MAX_CLIENTS } from '../../src/dev/live-reload.js';
+import { send } from '../support/http-client.js';
 import { CHAPTER_MD, contentFolder, validFiles } from '../support/content-fixture.js';
 import { ROOT } from '../support/fixture-site.js';
 
@@ -126,6 +129,47 @@ describe('the development server', () => {
     const chunk: Uint8Array | undefined = (await next).value;
     expect(new TextDecoder().decode(chunk)).toContain('event: reload');
     await reader.cancel();
+  });
+});
+
+describe('the development server, against other sites and runaway pages', () => {
+  const port = (server: DevServer) => Number(new URL(server.url).port);
+
+  it.each(['localhost', '127.0.0.1', '[::1]', 'lectern.localhost'])(
+    'answers a request for %s',
+    async (host) => {
+      const { server } = await devServerOn(validFiles());
+      const answer = await send(port(server), CHAPTER, { headers: { host } });
+      expect(answer.status).toBe(200);
+    },
+  );
+
+  it('refuses a request for any other name, as DNS rebinding would send', async () => {
+    const { server } = await devServerOn(validFiles());
+    const answer = await send(port(server), CHAPTER, { headers: { host: 'evil.example' } });
+    expect(answer.status).toBe(403);
+    expect(answer.text).toBe(
+      "This development server answers only localhost. To preview from another device, set HOST to this machine's address.\n",
+    );
+  });
+
+  it(`keeps at most ${MAX_CLIENTS} live-reload connections`, async () => {
+    const { server } = await devServerOn(validFiles());
+    const streams = await Promise.all(
+      Array.from({ length: MAX_CLIENTS }, () => fetch(`${server.url}${EVENTS_URL}`)),
+    );
+    expect(streams.map((r) => r.status)).toEqual(streams.map(() => 200));
+    const refused = await fetch(`${server.url}${EVENTS_URL}`);
+    expect(refused.status).toBe(503);
+    for (const stream of streams) await stream.body?.cancel();
+  });
+});
+
+describe('npm run dev', () => {
+  it('listens on this machine only unless HOST says otherwise', () => {
+    expect(readConfig({}, ROOT).devHost).toBe('127.0.0.1');
+    expect(readConfig({}, ROOT).host).toBe('0.0.0.0');
+    expect(readConfig({ HOST: '0.0.0.0' }, ROOT).devHost).toBe('0.0.0.0');
   });
 });
 

@@ -28,15 +28,16 @@ async function serveWithLogs(level: LogLevel = 'info') {
 describe('access logs', () => {
   it('give a prepared page one line with its request id, method, URL and status', async () => {
     const { port, lines } = await serveWithLogs();
-    const page = await send(port, `${COURSE}?from=mail`);
+    const page = await send(port, `${COURSE}?from=mail&token=secret-token`);
     const revalidated = await send(port, COURSE, {
       headers: { 'if-none-match': String(page.headers.etag) },
     });
     expect(lines).toHaveLength(2);
+    expect(JSON.stringify(lines)).not.toMatch(/secret-/);
     expect(lines[0]).toMatchObject({
       level: LEVELS.info,
       msg: 'request completed',
-      req: { id: page.headers['x-request-id'], method: 'GET', url: `${COURSE}?from=mail` },
+      req: { id: page.headers['x-request-id'], method: 'GET', url: `${COURSE}?from=&token=` },
       res: { statusCode: 200 },
     });
     expect(lines[1]).toMatchObject({
@@ -45,13 +46,15 @@ describe('access logs', () => {
     });
   });
 
-  it('give what Express answers a line with the request headers, credentials redacted', async () => {
+  it('give what Express answers a line with a fixed list of request headers, no credential', async () => {
     const { port, lines } = await serveWithLogs();
-    const answer = await send(port, '/nope/', {
+    const answer = await send(port, '/nope/?key=secret-key', {
       headers: {
         cookie: 'session=secret-cookie',
         authorization: 'Bearer secret-token',
         'proxy-authorization': 'Basic secret-proxy',
+        'x-api-key': 'secret-api-key',
+        'x-amz-security-token': 'secret-amz',
         'user-agent': 'test-agent',
       },
     });
@@ -63,16 +66,13 @@ describe('access logs', () => {
       req: {
         id: answer.headers['x-request-id'],
         method: 'GET',
-        url: '/nope/',
-        headers: {
-          cookie: '[redacted]',
-          authorization: '[redacted]',
-          'proxy-authorization': '[redacted]',
-          'user-agent': 'test-agent',
-        },
+        url: '/nope/?key=',
+        headers: { host: expect.any(String) as unknown, 'user-agent': 'test-agent' },
       },
       res: { statusCode: 404 },
     });
+    const logged = (lines[0]?.req as { headers?: object } | undefined)?.headers ?? {};
+    expect(Object.keys(logged).sort()).toEqual(['host', 'user-agent']);
     expect(lines[0]?.responseTime).toBeTypeOf('number');
     expect(JSON.stringify(lines)).not.toMatch(/secret-/);
   });

@@ -14,7 +14,7 @@ describe('requestIdFor', () => {
     '5759e988-bd86-4e3f-a1be-46a994272793',
     'req:2024.01_a-b',
   ])('keeps a proxy id made of safe characters: %s', (id) => {
-    expect(requestIdFor(id)).toBe(id);
+    expect(requestIdFor(id, true)).toBe(id);
   });
 
   it.each([
@@ -26,10 +26,14 @@ describe('requestIdFor', () => {
     ['an equals sign', 'Root=1-5759e988-bd862e3fe1be46a994272793'],
     ['two headers joined', 'abcdefgh, ijklmnop'],
   ])('replaces one that is %s', (_why, id) => {
-    expect(requestIdFor(id)).toMatch(UUID);
+    expect(requestIdFor(id, true)).toMatch(UUID);
   });
 
   it('replaces several X-Request-Id headers', () => {
-    expect(requestIdFor(['abcdefgh', 'ijklmnop'])).toMatch(UUID);
+    expect(requestIdFor(['abcdefgh', 'ijklmnop'], true)).toMatch(UUID);
+  });
+
+  it("replaces a client's own id unless a proxy is said to set it", () => {
+    expect(requestIdFor('0123456789abcdef')).toMatch(UUID);
   });
 });
