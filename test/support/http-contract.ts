@@ -276,6 +276,15 @@ export const CONTRACT: readonly ContractCheck[] = [
     expect: { status: 405, headers: { allow: 'GET, HEAD' } },
   },
   ...['/content/site.yaml', '/package.json', '/.env', '/.git/config'].map((path) => notFound(path)),
+  // The export's own files: its marker, and the precompressed copies, which are sent only as the
+  // coded body of their page (never as application/octet-stream at a URL of their own).
+  ...[
+    '/.lectern-export.json',
+    '/index.html.br',
+    '/404.html.gz',
+    `${COURSE}index.html.gz`,
+    '/sitemap.xml.br',
+  ].map((path) => notFound(path)),
   // nginx refuses a path that climbs above its root with 400; the server knows no such page: 404.
   notFound('/assets/..%2F..%2Fpackage.json', [400, 404]),
   notFound('/courses/our-principles/..%2F..%2Fsite.yaml', [400, 404]),
