@@ -13,7 +13,6 @@ export const LOG_LEVELS = [
 ] as const satisfies readonly LevelWithSilent[];
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-
 export interface LoggerOptions {
   readonly level: LogLevel;
   /** Where JSON lines go; default: standard output, written in batches. */

@@ -1,4 +1,4 @@
-import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   COMPRESSION_KEY,
@@ -52,7 +52,13 @@ export function checkOutDir(outDir: string, project: string, protectedDirs: read
       );
 }
 
-async function previousManifest(outDir: string): Promise<Manifest | undefined> {
+/** The last export in the folder: what it holds, and when it was written (its marker's mtime). */
+interface Previous {
+  readonly manifest: Manifest;
+  readonly writtenAt: number;
+}
+
+async function previousExport(outDir: string): Promise<Previous | undefined> {
   let names: string[];
   try {
     names = await readdir(outDir);
@@ -62,7 +68,10 @@ async function previousManifest(outDir: string): Promise<Manifest | undefined> {
   }
   if (names.length === 0) return undefined;
   try {
-    return JSON.parse(await readFile(path.join(outDir, EXPORT_MARKER), 'utf8')) as Manifest;
+    const marker = path.join(outDir, EXPORT_MARKER);
+    const manifest = JSON.parse(await readFile(marker, 'utf8')) as Manifest;
+    // The marker is written last: a file changed after the export (by hand) is newer than it.
+    return { manifest, writtenAt: (await stat(marker)).mtimeMs };
   } catch {
     throw new OutDirError(
       `OUT_DIR=${outDir} holds files that no Lectern export wrote (no ${EXPORT_MARKER}): empty it or choose another folder`,
@@ -94,18 +103,24 @@ function jobsOf(site: RenderedSite): Job[] {
   ]);
 }
 
+/** Whether the last export's copy of a file has this job's bytes, untouched since. */
+async function intact(job: Job, from: string, previous: Previous | undefined): Promise<boolean> {
+  const { manifest, writtenAt } = previous ?? {};
+  if (manifest?.files[job.relative] !== job.encoded.etag) return false;
+  if (job.compressed && manifest.compression !== COMPRESSION_KEY) return false;
+  const info = await stat(path.join(from, job.relative)).catch(() => undefined);
+  return info !== undefined && info.size === job.encoded.body.length && info.mtimeMs <= writtenAt!;
+}
+
 /** A file the last export wrote with the same bytes is linked, not written again. */
-async function writeOne(job: Job, into: string, from: string, previous: Manifest | undefined) {
+async function writeOne(job: Job, into: string, from: string, previous: Previous | undefined) {
   const target = path.join(into, job.relative);
-  const same =
-    previous?.files[job.relative] === job.encoded.etag &&
-    (!job.compressed || previous.compression === COMPRESSION_KEY);
-  if (same) {
+  if (await intact(job, from, previous)) {
     try {
       await link(path.join(from, job.relative), target);
       return;
     } catch {
-      // Another file system, or the file is gone: written below.
+      // Another file system: written below.
     }
   }
   await writeFile(target, job.encoded.body);
@@ -114,7 +129,7 @@ async function writeOne(job: Job, into: string, from: string, previous: Manifest
 // Enough files under way to keep the disk busy, few enough not to exhaust file descriptors.
 const FILES_AT_ONCE = 32;
 
-async function writeAll(jobs: readonly Job[], into: string, from: string, previous?: Manifest) {
+async function writeAll(jobs: readonly Job[], into: string, from: string, previous?: Previous) {
   const folders = new Set(jobs.map((job) => path.dirname(path.join(into, job.relative))));
   // Parents first: each folder is made once instead of once per file.
   for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
@@ -125,6 +140,17 @@ async function writeAll(jobs: readonly Job[], into: string, from: string, previo
   await Promise.all(Array.from({ length: FILES_AT_ONCE }, worker));
 }
 
+/** Whether the folder holds this very export already: then there is nothing to write. */
+async function alreadyWritten(jobs: readonly Job[], outDir: string, previous: Previous) {
+  if (Object.keys(previous.manifest.files).length !== jobs.length) return false;
+  for (let at = 0; at < jobs.length; at += FILES_AT_ONCE * 8) {
+    const batch = jobs.slice(at, at + FILES_AT_ONCE * 8);
+    const checks = await Promise.all(batch.map((job) => intact(job, outDir, previous)));
+    if (!checks.every(Boolean)) return false;
+  }
+  return true;
+}
+
 /**
  * Writes the rendered site as static files: the same bytes the server sends. The export is
  * built beside the folder and swapped in whole, so a failed export leaves the last one as it
@@ -132,10 +158,11 @@ async function writeAll(jobs: readonly Job[], into: string, from: string, previo
  * files it holds, its marker included.
  */
 export async function writeSite(site: RenderedSite, outDir: string): Promise<number> {
-  const previous = await previousManifest(outDir);
+  const previous = await previousExport(outDir);
   const building = `${outDir}.building-${process.pid}`;
   const old = `${outDir}.old-${process.pid}`;
   const jobs = jobsOf(site);
+  if (previous && (await alreadyWritten(jobs, outDir, previous))) return jobs.length + 1;
   await rm(building, { recursive: true, force: true });
   try {
     await writeAll(jobs, building, outDir, previous);

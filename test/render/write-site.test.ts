@@ -103,12 +103,39 @@ describe('writeSite over an earlier export', () => {
     const { dir, cleanup } = await emptyDir();
     try {
       const out = path.join(dir, 'dist');
-      await writeSite(site.built.rendered, out);
+      const rendered = site.built.rendered;
+      await writeSite(rendered, out);
       const before = await stat(path.join(out, 'index.html'));
-      await writeSite(site.built.rendered, out);
+      // The same site with one page more: a new export, in which the catalog is unchanged.
+      const responses = new Map(rendered.responses);
+      responses.set('/extra/', rendered.responses.get('/')!);
+      await writeSite({ ...rendered, responses }, out);
       const after = await stat(path.join(out, 'index.html'));
       expect(after.ino).toBe(before.ino);
+      expect(await readFile(path.join(out, 'extra/index.html'))).toEqual(
+        await readFile(path.join(out, 'index.html')),
+      );
       expect((await readdir(dir)).sort()).toEqual(['dist']);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('writes nothing when the folder holds this export already, but restores a file edited by hand', async () => {
+    const { dir, cleanup } = await emptyDir();
+    try {
+      const out = path.join(dir, 'dist');
+      await writeSite(site.built.rendered, out);
+      const marker = await stat(path.join(out, EXPORT_MARKER));
+      await writeSite(site.built.rendered, out);
+      expect((await stat(path.join(out, EXPORT_MARKER))).mtimeMs).toBe(marker.mtimeMs);
+      const robots = path.join(out, 'robots.txt');
+      const original = await readFile(robots);
+      // File times tick in jiffies (a few ms): an edit a moment later is newer than the export.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await writeFile(robots, original.toString().replace('Sitemap', 'Sitemop'));
+      await writeSite(site.built.rendered, out);
+      expect(await readFile(robots)).toEqual(original);
     } finally {
       await cleanup();
     }
