@@ -11,8 +11,10 @@ import { describeStartupError } from './startup-error.js';
 async function main(): Promise<void> {
   const started = performance.now();
   const config = readConfig(process.env, projectRoot(import.meta.url));
-  // Before any work: a wrong OUT_DIR is refused before it could be replaced.
-  checkOutDir(config.outDir, config.root, [config.contentDir, config.viewsDir, config.publicDir]);
+  // Before any work: a wrong OUT_DIR is refused before it could be replaced (the project's own
+  // content/ too, when CONTENT_DIR points elsewhere).
+  const read = [config.contentDir, path.join(config.root, 'content'), config.viewsDir];
+  checkOutDir(config.outDir, config.root, [...read, config.publicDir]);
   const options = pipelineOptionsFor(config);
   const pipeline = createPipeline(options);
   try {
