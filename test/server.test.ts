@@ -70,7 +70,8 @@ describe('the server process', () => {
       ),
     );
     // Time for the server to read those bytes: a connection it has read nothing from is idle.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // (A second, not half: with the whole suite running on two cores, half was once too short.)
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     const signalled = performance.now();
     server.kill('SIGTERM');
     await expect.poll(() => server.lines().some((line) => line.signal === 'SIGTERM')).toBe(true);
