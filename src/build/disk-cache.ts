@@ -16,14 +16,13 @@ export interface CachePack {
 }
 
 export interface DiskCache {
-  open(name: string): Promise<CachePack>;
+  /** `namespace`: everything that changes the output besides each entry's own key. */
+  open(name: string, namespace: string): Promise<CachePack>;
 }
 
 export interface DiskCacheOptions {
   /** The folder; undefined turns the cache off. */
   readonly dir: string | undefined;
-  /** Everything that changes the output besides each entry's own key (versions, templates). */
-  readonly namespace: string;
   /** Told once when the folder cannot be used; Lectern then runs without it. */
   readonly warn: (message: string) => void;
 }
@@ -97,9 +96,9 @@ export function createDiskCache(options: DiskCacheOptions): DiskCache {
     );
   };
   return {
-    async open(name) {
+    async open(name, namespace) {
       const dir = options.dir;
-      const fileName = `${name}-${options.namespace}.pack`;
+      const fileName = `${name}-${namespace}.pack`;
       const loaded = usable && dir ? await readPack(path.join(dir, fileName)) : new Map<string, Buffer>();
       const used = new Map<string, Buffer>();
       let added = 0;

@@ -43,3 +43,8 @@ export async function markdownKey(): Promise<string> {
     hash.update(await readFile(path.join(here, '..', 'content', `${name}${extension}`)));
   return hash.digest('hex');
 }
+
+/** A hash of Lectern's own code as it runs: every file of src/, or of build/ once compiled. */
+export async function codeKey(): Promise<string> {
+  return folderKey(path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
+}

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { MarkdownIt } from 'markdown-it';
 import type { ContentIndex } from '../content/content-index.js';
 import type { Staged } from '../content/content-problem.js';
@@ -13,6 +13,7 @@ import { createViews, type Views } from '../render/views.js';
 import type { IndexMessage, WorkerTask } from './build-worker.js';
 import { createDiskCache, type CachePack, type DiskCache } from './disk-cache.js';
 import { createMemo, type Memo } from './memo.js';
+import { codeKey } from './output-keys.js';
 import type { KeyedDocument } from './render-stage.js';
 import type { KeyedPage } from './views-stage.js';
 import { createWorkerPool, type WorkerPool } from './worker-pool.js';
@@ -68,6 +69,7 @@ export interface PipelineContext {
   /** The hash of every body of the last load, by its HTML (see pageKey in views-stage.ts). */
   bodyKeys: ReadonlyMap<string, string>;
   markdownKey: string | undefined;
+  codeKey: string | undefined;
   pool: WorkerPool | undefined;
   sentIndex: ContentIndex | undefined;
   markdown: MarkdownIt | undefined;
@@ -89,15 +91,12 @@ export function createContext(options: PipelineOptions): PipelineContext {
     options,
     headers: captureHeaders(securityHeaders()),
     memos: { parse: createMemo(), render: createMemo(), page: createMemo(), asset: createMemo() },
-    disk: createDiskCache({
-      dir: options.cacheDir,
-      namespace: options.version.replace(/[^a-z0-9.]/gi, '-'),
-      warn: options.warn,
-    }),
+    disk: createDiskCache({ dir: options.cacheDir, warn: options.warn }),
     packs: { render: undefined, response: undefined },
     previous: undefined,
     bodyKeys: new Map(),
     markdownKey: undefined,
+    codeKey: undefined,
     pool: undefined,
     sentIndex: undefined,
     markdown: undefined,
@@ -128,7 +127,18 @@ export async function timed<T>(
 export async function openPack(context: PipelineContext, which: 'render' | 'response') {
   const slot = context.packs[which];
   if (slot === 'saved') return undefined;
-  return (context.packs[which] = slot ?? (await context.disk.open(which)));
+  return (context.packs[which] = slot ?? (await context.disk.open(which, await codeKeyOf(context))));
+}
+
+/**
+ * Lectern's version and a hash of its own code (what `src/` or `build/` holds): a cache written
+ * by other code is not read, even when a change forgot to bump the version.
+ */
+export async function codeKeyOf(context: PipelineContext): Promise<string> {
+  // Node's version too: another zlib or brotli may compress the same bytes differently.
+  const code = createHash('sha1').update(`${process.version}\0${await codeKey()}`).digest('hex');
+  context.codeKey ??= `${context.options.version.replace(/[^a-z0-9.]/gi, '-')}-${code.slice(0, 16)}`;
+  return context.codeKey;
 }
 
 export async function savePack(context: PipelineContext, which: 'render' | 'response') {

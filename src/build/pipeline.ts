@@ -36,6 +36,7 @@ import {
 } from '../render/render-site.js';
 import { folderKey, markdownKey } from './output-keys.js';
 import {
+  codeKeyOf,
   createContext,
   markdownOf,
   openPack,
@@ -307,7 +308,7 @@ async function fingerprint(context: PipelineContext, listing: Staged<Listed[]>) 
   const { options } = context;
   context.markdownKey ??= await markdownKey();
   const parts = [
-    options.version,
+    await codeKeyOf(context),
     context.markdownKey,
     await folderKey(options.viewsDir),
     await folderKey(options.publicDir),
