@@ -1,5 +1,7 @@
 import cluster from 'node:cluster';
 import { rmSync } from 'node:fs';
+import { copyFile, link, rm } from 'node:fs/promises';
+import os from 'node:os';
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,14 +71,27 @@ function serve(count: number, snapshot: string, own: boolean): void {
   for (let i = count; i > 0; i--) fork();
   process.once('SIGTERM', () => stopAll('SIGTERM'));
   process.once('SIGINT', () => stopAll('SIGINT'));
-  // A replacement process reads it too: a temporary one goes when the primary does.
+  // A replacement process reads it too: this process's own name for it goes when it does.
   if (own) process.once('exit', () => rmSync(snapshot, { force: true }));
+}
+
+/**
+ * The servers read a name of the build this process owns: another `npm start` or export that
+ * shares CACHE_DIR may replace the kept build, and a server started later to replace one that
+ * died must still find this one.
+ */
+async function ownCopy(snapshot: string, temporary: boolean): Promise<string> {
+  if (temporary) return snapshot;
+  const own = path.join(os.tmpdir(), `lectern-site-${process.pid}.snapshot`);
+  await rm(own, { force: true });
+  await link(snapshot, own).catch(() => copyFile(snapshot, own));
+  return own;
 }
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, projectRoot(import.meta.url));
-  const { snapshot, temporary } = await buildOnce();
-  serve(config.concurrency, snapshot, temporary);
+  const built = await buildOnce();
+  serve(config.concurrency, await ownCopy(built.snapshot, built.temporary), true);
 }
 
 main().catch((error: unknown) => {

@@ -82,7 +82,8 @@ async function readPack(file: string): Promise<Map<string, Buffer>> {
 /** Packs of other versions or templates will never be read again: they go when a pack is saved. */
 async function removeStale(dir: string, name: string, keep: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  const stale = names.filter((n) => n.startsWith(`${name}-`) && n !== keep);
+  // Only finished packs: a .tmp is another process's pack being written.
+  const stale = names.filter((n) => n.startsWith(`${name}-`) && n.endsWith('.pack') && n !== keep);
   await Promise.all(stale.map((n) => rm(path.join(dir, n), { force: true })));
 }
 

@@ -8,13 +8,16 @@ import { fileURLToPath } from 'node:url';
 export async function folderKey(dir: string): Promise<string> {
   const hash = createHash('sha1');
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  // A symlinked template is read through its link: its target's bytes are what count.
   const files = entries
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
   for (const file of files) {
+    const bytes = await readFile(file).catch(() => undefined);
+    if (!bytes) continue;
     hash.update(`${path.relative(dir, file)}\0`);
-    hash.update(await readFile(file));
+    hash.update(bytes);
     hash.update('\0');
   }
   return hash.digest('hex');
@@ -44,7 +47,15 @@ export async function markdownKey(): Promise<string> {
   return hash.digest('hex');
 }
 
-/** A hash of Lectern's own code as it runs: every file of src/, or of build/ once compiled. */
+/**
+ * A hash of Lectern's own code as it runs (every file of src/, or of build/ once compiled) and
+ * of the packages installed beside it (npm's record of node_modules): an upgrade of ejs or
+ * helmet changes the output too.
+ */
 export async function codeKey(): Promise<string> {
-  return folderKey(path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const installed = createRequire(import.meta.url).resolve('ejs');
+  const lock = path.join(installed.slice(0, installed.lastIndexOf('node_modules')), 'node_modules', '.package-lock.json');
+  const packages = await readFile(lock).catch(() => Buffer.from('no lock'));
+  return createHash('sha1').update(await folderKey(path.join(here, '..'))).update(packages).digest('hex');
 }

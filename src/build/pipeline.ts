@@ -349,11 +349,16 @@ async function freshBuild(
   }
 }
 
-/** Only the latest build is worth keeping; a server still running has read its own. */
+/**
+ * Only the latest build is worth keeping (a running `npm start` serves a link of its own to its
+ * build, see start.ts). Files still being written by another process (.tmp) are left alone.
+ */
 async function removeOtherBuilds(keep: string): Promise<void> {
   const dir = path.dirname(keep);
   const names = await readdir(dir).catch(() => [] as string[]);
-  const stale = names.filter((n) => n.startsWith('build-') && n !== path.basename(keep));
+  const stale = names.filter(
+    (n) => n.startsWith('build-') && n.endsWith('.snapshot') && n !== path.basename(keep),
+  );
   await Promise.all(stale.map((n) => rm(path.join(dir, n), { force: true })));
 }
 

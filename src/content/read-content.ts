@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errorAt, type ContentProblem, type Staged } from './content-problem.js';
 
@@ -46,6 +46,8 @@ export interface ContentFiles {
   readonly linked: ReadonlySet<string>;
   /** What listing the folder found wrong (loops, links out), kept for a read that lists nothing. */
   readonly listProblems: readonly ContentProblem[];
+  /** Whether a file could not be read (not UTF-8, too large): such a read is not reused. */
+  readonly unreadable: boolean;
 }
 
 export interface ReadOptions {
@@ -260,15 +262,18 @@ async function readChanged(
   options: ReadOptions,
 ): Promise<Staged<ContentFiles> | undefined> {
   const { previous, changed } = options;
-  if (!previous || !changed) return undefined;
+  // Links are checked (inside content/, no loop) only by listing; so are unreadable files' errors.
+  if (!previous || !changed || previous.linked.size > 0 || previous.unreadable) return undefined;
   const known = (relative: string) => previous.texts.has(relative) || previous.images.has(relative);
   if (![...changed].every(known)) return undefined;
   const texts = new Map(previous.texts);
   const images = new Map(previous.images);
   const problems: ContentProblem[] = [...previous.listProblems];
-  for (const relative of new Set([...changed, ...previous.linked])) {
+  for (const relative of changed) {
     let file: TextFile | BinaryFile | undefined;
     try {
+      // A file replaced by a link must be listed, to be checked: the whole folder is read.
+      if ((await lstat(path.join(root, relative))).isSymbolicLink()) return undefined;
       file = await readOne(root, relative, problems);
     } catch {
       return undefined;
@@ -278,6 +283,7 @@ async function readChanged(
     if (file && 'source' in file) texts.set(relative, file);
     else if (file) images.set(relative, file);
   }
+  if (problems.length > previous.listProblems.length) return undefined;
   return { value: { ...previous, texts, images }, problems };
 }
 
@@ -311,5 +317,6 @@ export async function readContent(
     ),
   ].filter((name) => name !== '' && !name.includes('.'));
   const linked = new Set(listed.filter((entry) => entry.linked).map((entry) => entry.relative));
-  return { value: { texts, images, courseFolders, linked, listProblems }, problems };
+  const unreadable = problems.length > listProblems.length;
+  return { value: { texts, images, courseFolders, linked, listProblems, unreadable }, problems };
 }

@@ -173,7 +173,11 @@ export async function writeSite(site: RenderedSite, outDir: string): Promise<num
     };
     await writeFile(path.join(building, EXPORT_MARKER), JSON.stringify(manifest));
     if (previous) await rename(outDir, old);
-    await rename(building, outDir);
+    await rename(building, outDir).catch(async (error: unknown) => {
+      // The last export goes back where it was: a failed export never leaves no export.
+      if (previous) await rename(old, outDir);
+      throw error;
+    });
   } catch (error) {
     await rm(building, { recursive: true, force: true });
     throw error;

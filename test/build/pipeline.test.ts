@@ -1,4 +1,4 @@
-import { chmod, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPipeline, type Pipeline, type PipelineOptions } from '../../src/build/pipeline.js';
@@ -122,6 +122,34 @@ describe('the pipeline, rebuilding after a save', () => {
     const scratch = (await rebuild(make())).rendered!;
     for (const [url, response] of scratch.responses)
       expect(incremental.responses.get(url)?.identity.etag, url).toBe(response.identity.etag);
+  });
+});
+
+describe('the pipeline, reading only what a save changed', () => {
+  it('still reports a file it could not read, after a save of another', async () => {
+    const { pipeline, file } = await pipelineOn(threeChapters());
+    await writeFile(file('courses/a-course/03-third.md'), Buffer.from([0x2d, 0xff, 0xfe]));
+    const first = await rebuild(pipeline);
+    const unreadable = first.problems.map(formatProblem);
+    expect(unreadable.join('\n')).toContain('not valid UTF-8');
+    const path = file('courses/a-course/01-first.md');
+    await writeFile(path, chapter('First', 'Saved again.'));
+    const after = await rebuild(pipeline, [path]);
+    expect(after.problems.map(formatProblem)).toEqual(expect.arrayContaining(unreadable));
+  });
+
+  it('refuses a known file replaced by a link out of the content folder', async () => {
+    const { pipeline, file, folder } = await pipelineOn(threeChapters());
+    await rebuild(pipeline);
+    const outside = path.join(folder.root, 'secret.md');
+    await writeFile(outside, chapter('Secret', 'Not content.'));
+    const target = file('courses/a-course/02-second.md');
+    await rm(target);
+    await symlink(outside, target);
+    const after = await rebuild(pipeline, [target]);
+    expect(after.problems.map(formatProblem)).toContain(
+      'content/courses/a-course/02-second.md:1:1  file  Links outside the content folder are not followed',
+    );
   });
 });
 
