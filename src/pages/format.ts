@@ -50,7 +50,3 @@ export function shortDateFormat(): ShortDateFormat {
   };
 }
 
-/** One short date: 2024-03-21 -> "3/21/24" in English. */
-export function formatShortDate(date: CalendarDate, language: string): string {
-  return shortDateFormat()(date, language);
-}

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export type HeaderList = readonly (readonly [string, string])[];
 export type Coding = 'br' | 'gzip';
@@ -15,9 +14,9 @@ export interface Encoded {
 }
 
 /**
- * A response computed once: body, strong ETags and every header when content is loaded; each
- * compressed body the first time a client asks for it (compressing thousands of pages up front
- * would delay the server's start by seconds), then kept. Serving it is a lookup and a write.
+ * A response computed once: body, strong ETags and every header when the site is built. A page's
+ * compressed bodies come with it (the views stage makes them on a worker); another response's
+ * are made the first time a client asks for them, then kept. Serving it is a lookup and a write.
  */
 export interface PreparedResponse {
   readonly status: number;
@@ -32,8 +31,6 @@ export interface PreparedResponse {
   encoded(coding: Coding): Encoded;
   /** The compressed form if it has been computed, without computing it. */
   peek(coding: Coding): Encoded | undefined;
-  /** The same as encoded(), compressed off the main thread (for the static export). */
-  encodedAsync(coding: Coding): Promise<Encoded>;
 }
 
 export interface PrepareOptions {
@@ -67,13 +64,6 @@ const COMPRESSORS: Readonly<Record<Coding, (body: Buffer) => Buffer>> = {
   br: (body) => brotliCompressSync(body, BROTLI_OPTIONS),
   gzip: (body) => gzipSync(body, GZIP_OPTIONS),
 };
-const brotliAsync = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
-// The same bytes, computed on libuv's thread pool: the export compresses on every core.
-const ASYNC_COMPRESSORS: Readonly<Record<Coding, (body: Buffer) => Promise<Buffer>>> = {
-  br: (body) => brotliAsync(body, BROTLI_OPTIONS),
-  gzip: (body) => gzipAsync(body, GZIP_OPTIONS),
-};
 const SUFFIXES: Readonly<Record<Coding, string>> = { br: '-br', gzip: '-gz' };
 
 /** What changes a compressed body besides the bytes it compresses: part of its cache key. */
@@ -95,10 +85,6 @@ export function compressSync(coding: Coding, body: Buffer): Buffer {
   return COMPRESSORS[coding](body);
 }
 
-/** Compresses off the main thread, on libuv's thread pool: every core compresses. */
-export function compress(coding: Coding, body: Buffer): Promise<Buffer> {
-  return ASYNC_COMPRESSORS[coding](body);
-}
 
 /** The strong validator of a body's bytes; its compressed forms add a suffix. */
 export function bodyHash(body: Buffer): string {
@@ -176,15 +162,6 @@ export function prepareResponse(options: PrepareOptions): PreparedResponse {
         encoded = encodedWith(parts, COMPRESSORS[coding](body), etagOf(coding), coding);
         cache.set(coding, encoded);
       }
-      return encoded;
-    },
-    async encodedAsync(coding) {
-      const cached = cache.get(coding);
-      if (cached) return cached;
-      check(coding);
-      const compressed = await ASYNC_COMPRESSORS[coding](body);
-      const encoded = cache.get(coding) ?? encodedWith(parts, compressed, etagOf(coding), coding);
-      cache.set(coding, encoded);
       return encoded;
     },
   };
