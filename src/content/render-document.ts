@@ -41,27 +41,35 @@ function columnOf(sourceLine: string | undefined, needle: string): number {
   return index === -1 ? 1 : index + 1;
 }
 
+type Resolvers = ReturnType<typeof resolversFor>;
+type LinkAnswer = ReturnType<Resolvers['resolveLink']>;
+type ImageAnswer = ReturnType<Resolvers['resolveImage']>;
+
+// A lookup's answer as a string, to compare one index's answer with another's.
+const linkAnswer = (link: LinkAnswer) => (link ? `${link.url}\0${link.file}` : '');
+const imageAnswer = (image: ImageAnswer) =>
+  image ? `${image.url}\0${image.width}\0${image.height}` : '';
+
 function answer(kind: Lookup[0], index: ContentIndex, from: string, written: string): string {
   const resolvers = resolversFor(index, from);
-  if (kind === 'link') {
-    const link = resolvers.resolveLink(written);
-    return link ? `${link.url}\0${link.file}` : '';
-  }
-  const image = resolvers.resolveImage(written);
-  return image ? `${image.url}\0${image.width}\0${image.height}` : '';
+  return kind === 'link'
+    ? linkAnswer(resolvers.resolveLink(written))
+    : imageAnswer(resolvers.resolveImage(written));
 }
 
-/** Resolvers that note each question and its answer. */
-function recordingResolvers(index: ContentIndex, from: string, lookups: Lookup[]) {
+/** Resolvers that note each question and its answer, resolving each once. */
+function recordingResolvers(index: ContentIndex, from: string, lookups: Lookup[]): Resolvers {
   const resolvers = resolversFor(index, from);
   return {
-    resolveLink(written: string) {
-      lookups.push(['link', written, answer('link', index, from, written)]);
-      return resolvers.resolveLink(written);
+    resolveLink(written) {
+      const link = resolvers.resolveLink(written);
+      lookups.push(['link', written, linkAnswer(link)]);
+      return link;
     },
-    resolveImage(written: string) {
-      lookups.push(['image', written, answer('image', index, from, written)]);
-      return resolvers.resolveImage(written);
+    resolveImage(written) {
+      const image = resolvers.resolveImage(written);
+      lookups.push(['image', written, imageAnswer(image)]);
+      return image;
     },
   };
 }
