@@ -68,7 +68,6 @@ export interface PipelineContext {
   previous: ContentFiles | undefined;
   /** The hash of every body of the last load, by its HTML (see pageKey in views-stage.ts). */
   bodyKeys: ReadonlyMap<string, string>;
-  markdownKey: string | undefined;
   codeKey: string | undefined;
   pool: WorkerPool | undefined;
   sentIndex: ContentIndex | undefined;
@@ -95,7 +94,6 @@ export function createContext(options: PipelineOptions): PipelineContext {
     packs: { render: undefined, response: undefined },
     previous: undefined,
     bodyKeys: new Map(),
-    markdownKey: undefined,
     codeKey: undefined,
     pool: undefined,
     sentIndex: undefined,

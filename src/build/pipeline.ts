@@ -34,7 +34,7 @@ import {
   type DevScript,
   type RenderedSite,
 } from '../render/render-site.js';
-import { folderKey, markdownKey } from './output-keys.js';
+import { folderKey } from './output-keys.js';
 import {
   codeKeyOf,
   createContext,
@@ -159,12 +159,10 @@ function markdownSources(context: PipelineContext, structure: ContentStructure):
 }
 
 async function renderAll(context: PipelineContext, structure: ContentStructure) {
-  context.markdownKey ??= await markdownKey();
   const { index } = structure;
   const result = await renderStage({
     sources: markdownSources(context, structure),
     index,
-    markdownKey: context.markdownKey,
     memo: context.memos.render,
     pack: await openPack(context, 'render'),
     renderMany: poolRunner<RenderedDocument[]>(context, index),
@@ -300,16 +298,14 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
 }
 
 /**
- * Everything a build's output depends on, without reading a content file: Lectern's version,
- * the Markdown code, the templates, the public files, the base URL, and every content file's
- * stamp. Equal fingerprints, equal sites.
+ * Everything a build's output depends on, without reading a content file: Lectern's code and
+ * packages, the templates, the public files, the base URL, and every content file's stamp.
+ * Equal fingerprints, equal sites.
  */
 async function fingerprint(context: PipelineContext, listing: Staged<Listed[]>) {
   const { options } = context;
-  context.markdownKey ??= await markdownKey();
   const parts = [
     await codeKeyOf(context),
-    context.markdownKey,
     await folderKey(options.viewsDir),
     await folderKey(options.publicDir),
     options.siteUrl ?? '',

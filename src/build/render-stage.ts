@@ -22,8 +22,6 @@ export interface KeyedDocument {
 export interface RenderStageInput {
   readonly sources: readonly MarkdownSource[];
   readonly index: ContentIndex;
-  /** Lectern's version and the Markdown configuration: a change renders everything again. */
-  readonly markdownKey: string;
   readonly memo: Memo<KeyedDocument>;
   readonly pack: CachePack | undefined;
   /** Renders on the worker pool; undefined renders here. */
@@ -40,8 +38,10 @@ export interface RenderStageResult {
 // Big enough that a message's overhead is small beside the work, small enough to share it evenly.
 const SOURCES_PER_TASK = 48;
 
-function keyOf(markdownKey: string, source: MarkdownSource): string {
-  return createHash('sha1').update(`${markdownKey}\0${source.relative}\0${source.hash}`).digest('hex');
+// Lectern's code and the Markdown packages are not in the key: the disk cache is kept per
+// version of them (see codeKeyOf), and in memory they do not change.
+function keyOf(source: MarkdownSource): string {
+  return createHash('sha1').update(`${source.relative}\0${source.hash}`).digest('hex');
 }
 
 /** Which pages and assets exist, at what URLs and sizes: all that a lookup can answer from. */
@@ -86,7 +86,7 @@ export async function renderStage(input: RenderStageInput): Promise<RenderStageR
   const currentIndex = indexKey(input.index);
   let fromDisk = 0;
   for (const source of input.sources) {
-    const key = keyOf(input.markdownKey, source);
+    const key = keyOf(source);
     const remembered = input.memo.get(key);
     if (remembered?.indexKey === currentIndex) {
       documents.set(source.relative, remembered);

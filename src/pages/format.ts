@@ -49,4 +49,3 @@ export function shortDateFormat(): ShortDateFormat {
     return formatter.format(new Date(Date.UTC(date.year, date.month - 1, date.day)));
   };
 }
-

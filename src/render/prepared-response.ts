@@ -85,7 +85,6 @@ export function compressSync(coding: Coding, body: Buffer): Buffer {
   return COMPRESSORS[coding](body);
 }
 
-
 /** The strong validator of a body's bytes; its compressed forms add a suffix. */
 export function bodyHash(body: Buffer): string {
   return createHash('sha256').update(body).digest('base64url').slice(0, 22);
