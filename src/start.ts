@@ -35,7 +35,7 @@ function here(): string {
  * before it listens (port in use) would fail again: everything stops with its exit code. One
  * that dies after serving is replaced.
  */
-function serve(count: number, snapshot: string, own: boolean): void {
+function serve(count: number, snapshot: string): void {
   cluster.setupPrimary({
     exec: path.join(here(), 'server.js'),
     args: ['--snapshot', snapshot],
@@ -72,7 +72,7 @@ function serve(count: number, snapshot: string, own: boolean): void {
   process.once('SIGTERM', () => stopAll('SIGTERM'));
   process.once('SIGINT', () => stopAll('SIGINT'));
   // A replacement process reads it too: this process's own name for it goes when it does.
-  if (own) process.once('exit', () => rmSync(snapshot, { force: true }));
+  process.once('exit', () => rmSync(snapshot, { force: true }));
 }
 
 /**
@@ -91,7 +91,7 @@ async function ownCopy(snapshot: string, temporary: boolean): Promise<string> {
 async function main(): Promise<void> {
   const config = readConfig(process.env, projectRoot(import.meta.url));
   const built = await buildOnce();
-  serve(config.concurrency, await ownCopy(built.snapshot, built.temporary), true);
+  serve(config.concurrency, await ownCopy(built.snapshot, built.temporary));
 }
 
 main().catch((error: unknown) => {

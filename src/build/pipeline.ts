@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { assembleSite } from '../content/assemble-site.js';
+import { assembleSite, type CourseMemo } from '../content/assemble-site.js';
 import {
   ContentError,
   showProblems,
@@ -181,6 +181,17 @@ function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
+/** The assemble stage's memo: the Course last made from the very same inputs, or a new one. */
+function courseMemo(context: PipelineContext): CourseMemo {
+  return (slug, inputs, make) => {
+    const kept = context.courses.get(slug);
+    if (kept && sameInputs(kept.inputs, inputs)) return kept.course;
+    const course = make();
+    context.courses.set(slug, { inputs, course });
+    return course;
+  };
+}
+
 async function loadContent(
   context: PipelineContext,
   changed?: readonly string[],
@@ -204,13 +215,7 @@ async function loadContent(
     renderAll(context, indexed.value),
   );
   const assembled = await timed(context, 'assemble', () =>
-    assembleSite(indexed.value, documents, (slug, inputs, make) => {
-      const kept = context.courses.get(slug);
-      if (kept && sameInputs(kept.inputs, inputs)) return kept.course;
-      const course = make();
-      context.courses.set(slug, { inputs, course });
-      return course;
-    }, context.headingIds),
+    assembleSite(indexed.value, documents, courseMemo(context), context.headingIds),
   );
   const problems = [read, parsed, indexed, assembled].flatMap((stage) => stage.problems);
   for (const document of documents.values()) problems.push(...document.problems);

@@ -43,7 +43,7 @@ export function warningAt(
   message: string,
   at: Location = START,
 ): ContentProblem {
-  return { file, line: at.line, column: at.column, field, message, severity: 'warning' };
+  return { ...errorAt(file, field, message, at), severity: 'warning' };
 }
 
 /** Paths as the editor reads them: `prefix` is the content folder seen from the project. */

@@ -10,17 +10,11 @@ import {
   validFiles,
 } from '../support/content-fixture.js';
 import { loadFiles, problemsOf } from '../support/load.js';
+import { within } from '../support/within.js';
 import { loadSite } from '../../src/build-site.js';
 
 const COURSE_FILE = 'courses/a-course/course.md';
 const CHAPTER_FILE = 'courses/a-course/01-first.md';
-
-async function within<T>(ms: number, work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await work();
-  expect(performance.now() - started).toBeLessThan(ms);
-  return result;
-}
 
 describe('a content folder with looping symlinks', () => {
   it('loads within seconds and names the link that loops', async () => {

@@ -12,6 +12,7 @@ import {
 import { ROOT, SITE_URL } from '../support/fixture-site.js';
 import { decodeEntities, jsonLdOf, linksIn, metaContent, textOf } from '../support/html.js';
 import { loadFiles, problemsOf } from '../support/load.js';
+import { within } from '../support/within.js';
 
 const CHAPTER_FILE = 'courses/a-course/01-first.md';
 
@@ -21,14 +22,6 @@ function withChapter(chapter: string | Buffer) {
 
 function chapterWithBody(body: string) {
   return withChapter(CHAPTER_MD.replace('## Section one\n\nSome text.\n', body));
-}
-
-/** Runs `work`, failing if it takes longer than a generous bound (the machine may be busy). */
-async function within<T>(ms: number, work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await work();
-  expect(performance.now() - started).toBeLessThan(ms);
-  return result;
 }
 
 describe('front-matter that tries to run code', () => {
