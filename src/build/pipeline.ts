@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { assembleSite, type CourseMemo } from '../content/assemble-site.js';
 import {
@@ -20,7 +19,6 @@ import {
 import {
   listContent,
   readContent,
-  stampContent,
   type ContentFiles,
   type Listed,
 } from '../content/read-content.js';
@@ -36,7 +34,6 @@ import {
 } from '../render/render-site.js';
 import { folderKey } from './output-keys.js';
 import {
-  codeKeyOf,
   createContext,
   markdownOf,
   openPack,
@@ -49,9 +46,9 @@ import {
   type PipelineOptions,
 } from './pipeline-context.js';
 import { pagesStage } from './pages-stage.js';
+import { cachedBuild, fingerprint, removeOtherBuilds } from './kept-build.js';
 import { renderStage } from './render-stage.js';
 import {
-  readSnapshot,
   readSnapshotMeta,
   writeSnapshot,
   type SnapshotMeta,
@@ -302,34 +299,6 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
   return rendered;
 }
 
-/**
- * Everything a build's output depends on, without reading a content file: Lectern's code and
- * packages, the templates, the public files, the base URL, and every content file's stamp.
- * Equal fingerprints, equal sites.
- */
-async function fingerprint(context: PipelineContext, listing: Staged<Listed[]>) {
-  const { options } = context;
-  const parts = [
-    await codeKeyOf(context),
-    await folderKey(options.viewsDir),
-    await folderKey(options.publicDir),
-    options.siteUrl ?? '',
-    options.fallbackSiteUrl,
-    await stampContent(options.contentDir, listing.value),
-  ];
-  return createHash('sha1').update(parts.join('\0')).digest('hex');
-}
-
-async function cachedBuild(file: string | undefined) {
-  if (!file) return undefined;
-  try {
-    return { ...(await readSnapshot(file)), snapshot: file };
-  } catch {
-    // Missing, damaged or from another version: built again, and written anew.
-    return undefined;
-  }
-}
-
 async function freshBuild(
   context: PipelineContext,
   listing: Staged<Listed[]>,
@@ -348,19 +317,6 @@ async function freshBuild(
     context.options.warn(`Lectern: the build could not be kept in ${path.dirname(file)} (${String(error)}).`);
     return { rendered, meta, snapshot: undefined };
   }
-}
-
-/**
- * Only the latest build is worth keeping (a running `npm start` serves a link of its own to its
- * build, see start.ts). Files still being written by another process (.tmp) are left alone.
- */
-async function removeOtherBuilds(keep: string): Promise<void> {
-  const dir = path.dirname(keep);
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const stale = names.filter(
-    (n) => n.startsWith('build-') && n.endsWith('.snapshot') && n !== path.basename(keep),
-  );
-  await Promise.all(stale.map((n) => rm(path.join(dir, n), { force: true })));
 }
 
 async function keptBuild(context: PipelineContext) {
