@@ -67,7 +67,7 @@ describe('describeStartupError', () => {
       'partials/breadcrumbs.ejs',
       '<%= oops \n',
       // EJS names the line that includes the broken partial.
-      'Could not render /courses/our-principles/: views/pages/course.ejs:3: Could not find matching close tag for "<%=".',
+      'Could not render /courses/our-principles/: views/pages/course.ejs:4: Could not find matching close tag for "<%=".',
     ],
     [
       'a layout that does not compile',

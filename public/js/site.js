@@ -79,6 +79,35 @@ function showProgressBars(progress) {
   }
 }
 
+// "Start the course" becomes "Continue" at the first chapter not yet complete.
+function updateStartButton(progress) {
+  const start = document.querySelector('[data-start]');
+  if (!start) return;
+  const done = completedIn(progress, start.dataset.courseUrl);
+  const urls = (start.dataset.chapterUrls ?? '').split(' ').filter(Boolean);
+  if (!start.dataset.firstUrl) start.dataset.firstUrl = start.getAttribute('href');
+  const next = urls.find((url) => !done.has(url));
+  const begun = urls.some((url) => done.has(url));
+  start.setAttribute('href', begun && next ? next : start.dataset.firstUrl);
+  start.textContent = !begun ? 'Start the course' : next ? 'Continue' : 'Read the course again';
+}
+
+// The free badge's note: a disclosure without JavaScript; "Got it!" and Escape close it.
+function setUpFreeNote() {
+  for (const note of document.querySelectorAll('[data-free-note]')) {
+    const dismiss = note.querySelector('[data-free-note-dismiss]');
+    const close = () => {
+      note.open = false;
+      note.querySelector('summary')?.focus();
+    };
+    dismiss?.addEventListener('click', close);
+    note.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && note.open) close();
+    });
+    if (dismiss) dismiss.hidden = false;
+  }
+}
+
 function setUpCompletion(progress, refresh) {
   const control = document.querySelector('[data-complete]');
   if (!control) return;
@@ -110,7 +139,9 @@ function main() {
   const refresh = () => {
     markChapterLists(progress);
     showProgressBars(progress);
+    updateStartButton(progress);
   };
+  setUpFreeNote();
   setUpCompletion(progress, refresh);
   refresh();
 }

@@ -1,5 +1,6 @@
 import type { Course, Site } from '../content/model.js';
 import type { PageContext } from '../pages/page-context.js';
+import type { SocialImageModel } from '../pages/view-model.js';
 import {
   catalogPage,
   coursePages,
@@ -19,6 +20,11 @@ export interface PagesStageInput {
   /** The render key of each body, by its HTML: pages name their body by it. */
   readonly bodyKeys: ReadonlyMap<string, string>;
   readonly memo: CoursePagesMemo;
+  /**
+   * The picture each course's pages offer when shared, by slug. Not part of a page set's key:
+   * it is a function of the course and the site-level fields, which the key already holds.
+   */
+  readonly shareImages: ReadonlyMap<string, SocialImageModel>;
 }
 
 /**
@@ -38,7 +44,8 @@ export function pagesStage(input: PagesStageInput) {
       pages.push(...kept.pages);
       continue;
     }
-    const made = coursePages(site, course, context).map(keyed);
+    const share = input.shareImages.get(course.slug);
+    const made = coursePages(site, course, context, share).map(keyed);
     input.memo.set(course, { siteKey, pages: made });
     pages.push(...made);
   }

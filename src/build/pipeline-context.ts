@@ -62,9 +62,11 @@ export interface PipelineContext {
     readonly render: Memo<KeyedDocument>;
     readonly page: Memo<PreparedResponse>;
     readonly asset: Memo<PreparedResponse>;
+    /** Drawn share cards (PNG) by the hash of their SVG. */
+    readonly share: Memo<Buffer>;
   };
   readonly disk: DiskCache;
-  readonly packs: { render: PackSlot; response: PackSlot };
+  readonly packs: { render: PackSlot; response: PackSlot; share: PackSlot };
   previous: ContentFiles | undefined;
   /** The hash of every body of the last load, by its HTML (see pageKey in views-stage.ts). */
   bodyKeys: ReadonlyMap<string, string>;
@@ -89,9 +91,15 @@ export function createContext(options: PipelineOptions): PipelineContext {
   return {
     options,
     headers: captureHeaders(securityHeaders()),
-    memos: { parse: createMemo(), render: createMemo(), page: createMemo(), asset: createMemo() },
+    memos: {
+      parse: createMemo(),
+      render: createMemo(),
+      page: createMemo(),
+      asset: createMemo(),
+      share: createMemo(),
+    },
     disk: createDiskCache({ dir: options.cacheDir, warn: options.warn }),
-    packs: { render: undefined, response: undefined },
+    packs: { render: undefined, response: undefined, share: undefined },
     previous: undefined,
     bodyKeys: new Map(),
     codeKey: undefined,
@@ -122,7 +130,9 @@ export async function timed<T>(
 
 // The disk cache is read by the first build and written after it; later builds (development)
 // work from the memo tables in memory, which hold the same.
-export async function openPack(context: PipelineContext, which: 'render' | 'response') {
+export type PackName = keyof PipelineContext['packs'];
+
+export async function openPack(context: PipelineContext, which: PackName) {
   const slot = context.packs[which];
   if (slot === 'saved') return undefined;
   return (context.packs[which] = slot ?? (await context.disk.open(which, await codeKeyOf(context))));
@@ -139,7 +149,7 @@ export async function codeKeyOf(context: PipelineContext): Promise<string> {
   return context.codeKey;
 }
 
-export async function savePack(context: PipelineContext, which: 'render' | 'response') {
+export async function savePack(context: PipelineContext, which: PackName) {
   const slot = context.packs[which];
   if (slot && slot !== 'saved') await slot.save();
   context.packs[which] = 'saved';

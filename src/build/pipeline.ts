@@ -14,6 +14,7 @@ import {
   parseSource,
   type ParsedChapter,
   type ParsedCourse,
+  type ParsedPart,
   type ParsedSource,
 } from '../content/parse-source.js';
 import {
@@ -54,6 +55,8 @@ import {
   type SnapshotMeta,
 } from './site-snapshot.js';
 import { respondStage } from './respond-stage.js';
+import { shareStage } from './share-stage.js';
+import { shareCardFonts } from '../render/share-card.js';
 import { viewsStage } from './views-stage.js';
 
 export type { PipelineOptions } from './pipeline-context.js';
@@ -136,7 +139,7 @@ function parseAll(context: PipelineContext, files: ContentFiles) {
  * index, so its chapters are not rendered: their links to each other would all look dead.
  */
 function markdownSources(context: PipelineContext, structure: ContentStructure): MarkdownSource[] {
-  const hashOf = (source: ParsedCourse | ParsedChapter) => {
+  const hashOf = (source: ParsedCourse | ParsedPart | ParsedChapter) => {
     // The parse stage gives back the same object for an unchanged file: its body is hashed once.
     let hash = context.bodyHashes.get(source);
     if (!hash) {
@@ -146,7 +149,7 @@ function markdownSources(context: PipelineContext, structure: ContentStructure):
     return hash;
   };
   return structure.courses.flatMap((course) =>
-    [course.parsed, ...course.chapters].map((source) => ({
+    [course.parsed, ...course.parts.map((part) => part.parsed), ...course.chapters].map((source) => ({
       relative: source.relative,
       body: source.body,
       bodyLine: source.bodyLine,
@@ -264,10 +267,22 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
   const publicAssets = await readPublicAssets(context.options.publicDir);
   const { referenceToken } = context;
   const templatesKey = await folderKey(context.options.viewsDir);
+  const shareImages = await timed(context, 'share', async () =>
+    shareStage({
+      site,
+      siteUrl,
+      memo: context.memos.share,
+      pack: await openPack(context, 'share'),
+      fonts: shareCardFonts,
+    }),
+  );
+  context.memos.share.sweep();
+  await savePack(context, 'share');
   const keyed = await timed(context, 'pages', () =>
     pagesStage({
       site,
       context: pageContext(publicAssets, siteUrl, devScripts, extras.notices ?? []),
+      shareImages: shareImages.byCourse,
       referenceToken,
       templatesKey,
       bodyKeys: context.bodyKeys,
@@ -286,6 +301,7 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
     ...pages,
     ...responses,
     publicAssets,
+    generatedAssets: shareImages.assets,
     devScripts,
     headers: context.headers,
     referenceToken,
@@ -370,6 +386,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     async close() {
       await savePack(context, 'render');
       await savePack(context, 'response');
+      await savePack(context, 'share');
       await context.pool?.close();
       context.pool = undefined;
     },

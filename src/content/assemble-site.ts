@@ -2,7 +2,9 @@ import { latestDate } from './calendar-date.js';
 import type { Staged } from './content-problem.js';
 import { deepFreeze } from './deep-freeze.js';
 import type { ContentStructure, IndexedCourse } from './index-content.js';
-import type { Chapter, Course, Site } from './model.js';
+import type { Chapter, Course, Part, Site } from './model.js';
+import { parsePartFolderName } from './file-names.js';
+import type { ParsedChapter } from './parse-source.js';
 import { checkFragments, type HeadingIds, type RenderedDocument } from './render-document.js';
 import { chapterUrl, courseUrl } from './urls.js';
 
@@ -23,22 +25,63 @@ function documentOf(documents: Documents, relative: string): RenderedDocument {
   return document;
 }
 
-function assembleCourse(course: IndexedCourse, documents: Documents, language: string): Course {
-  const { parsed } = course;
-  const chapters: Chapter[] = course.chapters.map((chapter) => {
-    const document = documentOf(documents, chapter.relative);
+function assembleChapter(
+  course: IndexedCourse,
+  chapter: ParsedChapter,
+  documents: Documents,
+  part: number | undefined,
+): Chapter {
+  const document = documentOf(documents, chapter.relative);
+  return {
+    number: chapter.number,
+    slug: chapter.slug,
+    file: chapter.relative,
+    url: chapterUrl(course.slug, chapter.slug),
+    title: chapter.data.title,
+    description: chapter.data.description,
+    updated: chapter.data.updated ?? course.parsed.data.updated,
+    html: document.html,
+    headings: document.headings,
+    durationMinutes: chapter.data.duration,
+    part,
+  };
+}
+
+/** A total only when every chapter gives its own: a partial sum would understate the part. */
+function totalMinutes(chapters: readonly Chapter[]): number | undefined {
+  let total = 0;
+  for (const chapter of chapters) {
+    if (chapter.durationMinutes === undefined) return undefined;
+    total += chapter.durationMinutes;
+  }
+  return total;
+}
+
+function assembleParts(course: IndexedCourse, documents: Documents): Part[] {
+  return course.parts.map((part, index) => {
+    const chapters = part.chapters.map((chapter) =>
+      assembleChapter(course, chapter, documents, index + 1),
+    );
     return {
-      number: chapter.number,
-      slug: chapter.slug,
-      file: chapter.relative,
-      url: chapterUrl(course.slug, chapter.slug),
-      title: chapter.data.title,
-      description: chapter.data.description,
-      updated: chapter.data.updated ?? parsed.data.updated,
-      html: document.html,
-      headings: document.headings,
+      position: index + 1,
+      slug: parsePartFolderName(part.parsed.folder)?.slug ?? part.parsed.folder,
+      file: part.parsed.relative,
+      title: part.parsed.data.title,
+      description: part.parsed.data.description,
+      introHtml: documentOf(documents, part.parsed.relative).html,
+      durationMinutes: totalMinutes(chapters),
+      chapters,
     };
   });
+}
+
+function assembleCourse(course: IndexedCourse, documents: Documents, language: string): Course {
+  const { parsed } = course;
+  const parts = assembleParts(course, documents);
+  const chapters =
+    parts.length > 0
+      ? parts.flatMap((part) => part.chapters)
+      : course.chapters.map((chapter) => assembleChapter(course, chapter, documents, undefined));
   return {
     slug: course.slug,
     file: parsed.relative,
@@ -53,6 +96,9 @@ function assembleCourse(course: IndexedCourse, documents: Documents, language: s
     language: parsed.data.language ?? language,
     cta: course.cta,
     introHtml: documentOf(documents, parsed.relative).html,
+    objectives: parsed.data.objectives,
+    image: course.image,
+    parts,
     chapters,
   };
 }
@@ -74,11 +120,11 @@ export function assembleSite(
   const language = site.data.language;
   const courses = structure.courses
     .map((course) => {
-      const files = [course.parsed, ...course.chapters];
+      const files = [course.parsed, ...course.parts.map((part) => part.parsed), ...course.chapters];
       const inputs = [
         ...files,
         ...files.map((file) => documents.get(file.relative)),
-        JSON.stringify(course.cta ?? null),
+        JSON.stringify([course.cta ?? null, course.image ?? null]),
         language,
       ];
       return memo(course.slug, inputs, () => assembleCourse(course, documents, language));

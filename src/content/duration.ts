@@ -32,3 +32,15 @@ export function parseDuration(text: string): number | undefined {
   }
   return Number.isInteger(minutes) && minutes > 0 ? minutes : undefined;
 }
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+/** 240 -> "4 hours", 90 -> "1 hour 30 minutes", 45 -> "45 minutes". */
+export function formatDuration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return plural(rest, 'minute');
+  return rest === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(rest, 'minute')}`;
+}

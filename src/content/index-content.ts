@@ -1,19 +1,27 @@
 import path from 'node:path';
 import { indexAssets, type ContentIndex } from './content-index.js';
 import { errorAt, type ContentProblem, type Staged } from './content-problem.js';
+import { outlineCourse, type CourseFiles, type CourseOutline } from './course-outline.js';
 import { SLUG } from './file-names.js';
-import type { ContentAsset, Cta } from './model.js';
-import type { ParsedChapter, ParsedCourse, ParsedSite, ParsedSource } from './parse-source.js';
+import type { ContentAsset, Cta, Picture } from './model.js';
+import {
+  partFolderOf,
+  roleOf,
+  type ParsedChapter,
+  type ParsedCourse,
+  type ParsedPart,
+  type ParsedSite,
+  type ParsedSource,
+} from './parse-source.js';
 import type { ContentFiles } from './read-content.js';
 import { suggest } from './suggest.js';
 import { chapterUrl, courseUrl } from './urls.js';
 
-export interface IndexedCourse {
+export interface IndexedCourse extends CourseOutline {
   readonly slug: string;
   readonly parsed: ParsedCourse;
-  /** In course order: by the NN- number of their file names. */
-  readonly chapters: readonly ParsedChapter[];
   readonly cta: Cta | undefined;
+  readonly image: Picture | undefined;
 }
 
 /** The shape of the site, known before any Markdown is rendered. */
@@ -32,37 +40,24 @@ function slugHint(folder: string): string {
   return `Course folder names are lowercase words joined by hyphens (they become the URL), e.g. "${fixed}"`;
 }
 
-function checkChapterSet(
-  courseFile: string,
-  chapters: readonly ParsedChapter[],
-  troubled: boolean,
-): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  // A course whose only chapter is broken has a chapter: its own problem says what is wrong.
-  if (chapters.length === 0 && !troubled) {
-    const message =
-      'The course has no chapter: add a file such as 01-introduction.md beside course.md';
-    problems.push(errorAt(courseFile, 'chapters', message));
-  }
-  const byNumber = new Map<number, string>();
-  const bySlug = new Map<string, string>();
-  for (const chapter of chapters) {
-    const name = chapter.relative;
-    const sameNumber = byNumber.get(chapter.number);
-    const sameSlug = bySlug.get(chapter.slug);
-    if (sameNumber) {
-      const number = String(chapter.number).padStart(2, '0');
-      const message = `Chapter number ${number} is also used by ${sameNumber}: each chapter needs its own number`;
-      problems.push(errorAt(name, 'file', message));
-    }
-    if (sameSlug) {
-      const message = `Chapter slug "${chapter.slug}" is also used by ${sameSlug}: two chapters cannot share a URL`;
-      problems.push(errorAt(name, 'file', message));
-    }
-    byNumber.set(chapter.number, name);
-    bySlug.set(chapter.slug, name);
-  }
-  return problems;
+function picture(asset: ContentAsset, alt: string): Picture {
+  const { url, width, height, contentType } = asset;
+  return { url, alt, width, height, contentType };
+}
+
+function courseImage(
+  course: ParsedCourse,
+  assets: ReadonlyMap<string, ContentAsset>,
+  problems: ContentProblem[],
+): Picture | undefined {
+  const { image } = course.data;
+  if (!image) return undefined;
+  const folder = course.relative.slice(0, course.relative.lastIndexOf('/'));
+  const asset = assets.get(path.posix.normalize(`${folder}/${image.src}`));
+  if (asset) return picture(asset, image.alt);
+  const message = `Image not found: "${image.src}" (paths are relative to the course folder, e.g. images/cover.png)`;
+  problems.push(errorAt(course.relative, 'image.src', message, course.locate(['image', 'src'])));
+  return undefined;
 }
 
 function buildCta(
@@ -75,8 +70,7 @@ function buildCta(
   let image: Cta['image'];
   if (cta.image) {
     const asset = assets.get(path.posix.normalize(cta.image.src));
-    if (asset)
-      image = { url: asset.url, alt: cta.image.alt, width: asset.width, height: asset.height };
+    if (asset) image = picture(asset, cta.image.alt);
     else {
       const message = `Image not found: "${cta.image.src}" (paths are relative to the content folder)`;
       const at = site.locate(['ctas', name, 'image', 'src']);
@@ -131,16 +125,41 @@ function chooseCta(
   return undefined;
 }
 
+function push<Value>(map: Map<string, Value[]>, key: string, value: Value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function groupByCourse(parsed: readonly ParsedSource[]) {
   const courses = new Map<string, ParsedCourse>();
   const chapters = new Map<string, ParsedChapter[]>();
+  const parts = new Map<string, ParsedPart[]>();
   let site: ParsedSite | undefined;
   for (const source of parsed) {
     if (source.kind === 'site') site = source;
     else if (source.kind === 'course') courses.set(source.course, source);
-    else chapters.set(source.course, [...(chapters.get(source.course) ?? []), source]);
+    else if (source.kind === 'part') push(parts, source.course, source);
+    else push(chapters, source.course, source);
   }
-  return { site, courses, chapters };
+  return { site, courses, chapters, parts };
+}
+
+/** Each course folder's text files, and the part folders among its subfolders. */
+function filesByCourse(files: ContentFiles, troubled: ReadonlySet<string>) {
+  const texts = new Map<string, Set<string>>();
+  const folders = new Map<string, Set<string>>();
+  for (const relative of [...files.texts.keys(), ...troubled]) {
+    const course = relative.startsWith('courses/') ? relative.split('/')[1] : undefined;
+    if (course === undefined) continue;
+    if (!texts.has(course)) texts.set(course, new Set());
+    texts.get(course)?.add(relative);
+    const part = roleOf(relative) === undefined ? undefined : partFolderOf(relative);
+    if (part === undefined) continue;
+    if (!folders.has(course)) folders.set(course, new Set());
+    folders.get(course)?.add(part);
+  }
+  return { texts, folders };
 }
 
 function pageIndex(
@@ -175,30 +194,42 @@ export function indexContent(
       errorAt('site.yaml', 'file', 'Missing site.yaml: it names the site and its organisation'),
     );
   }
-  const courses: IndexedCourse[] = [];
-  const unsorted: { slug: string; parsed: ParsedCourse; chapters: ParsedChapter[] }[] = [];
+  const assets = indexAssets(files.images);
+  const byCourse = filesByCourse(files, troubled);
+  const outlined: (CourseOutline & { slug: string; parsed: ParsedCourse })[] = [];
   for (const folder of files.courseFolders) {
     const relative = `courses/${folder}/course.md`;
     if (!SLUG.test(folder)) {
       problems.push(errorAt(`courses/${folder}/`, 'file', slugHint(folder)));
       continue;
     }
-    const chapters = [...(grouped.chapters.get(folder) ?? [])].sort((a, b) => a.number - b.number);
     if (!files.texts.has(relative)) {
       const message =
         'Missing course.md: every course folder needs one (title, duration, difficulty, ...)';
       problems.push(errorAt(relative, 'file', message));
       continue;
     }
-    const folderTroubled = [...troubled].some((file) => file.startsWith(`courses/${folder}/`));
-    problems.push(...checkChapterSet(relative, chapters, folderTroubled));
+    const texts = byCourse.texts.get(folder) ?? new Set<string>();
+    const courseFiles: CourseFiles = {
+      folder,
+      chapters: grouped.chapters.get(folder) ?? [],
+      parts: grouped.parts.get(folder) ?? [],
+      partFolders: [...(byCourse.folders.get(folder) ?? [])].sort(),
+      texts,
+      troubled: new Set([...troubled].filter((file) => texts.has(file))),
+    };
     const course = grouped.courses.get(folder);
-    if (course) unsorted.push({ slug: folder, parsed: course, chapters });
+    if (!course) continue;
+    const outline = outlineCourse(courseFiles, course);
+    problems.push(...outline.problems);
+    outlined.push({ slug: folder, parsed: course, ...outline.value });
   }
-  const assets = indexAssets(files.images);
   const ctas = siteCtas(grouped.site, assets, problems);
-  for (const course of unsorted)
-    courses.push({ ...course, cta: chooseCta(course.parsed, grouped.site, ctas, problems) });
+  const courses: IndexedCourse[] = outlined.map((course) => ({
+    ...course,
+    cta: chooseCta(course.parsed, grouped.site, ctas, problems),
+    image: courseImage(course.parsed, assets, problems),
+  }));
   return {
     value: { site: grouped.site, courses, index: pageIndex(courses, assets) },
     problems,

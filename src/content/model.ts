@@ -11,17 +11,21 @@ export interface ContentAsset {
   readonly height?: number;
 }
 
+/** An image of the content folder as a page shows it: its public URL, its words and its size. */
+export interface Picture {
+  readonly url: string;
+  readonly alt: string;
+  readonly width?: number;
+  readonly height?: number;
+  readonly contentType: string;
+}
+
 export interface Cta {
   readonly name: string;
   readonly title: string;
   readonly points: readonly string[];
   readonly link: { readonly text: string; readonly href: string };
-  readonly image?: {
-    readonly url: string;
-    readonly alt: string;
-    readonly width?: number;
-    readonly height?: number;
-  };
+  readonly image?: Picture;
 }
 
 export interface Chapter {
@@ -36,6 +40,24 @@ export interface Chapter {
   readonly updated: CalendarDate;
   readonly html: string;
   readonly headings: readonly Heading[];
+  readonly durationMinutes: number | undefined;
+  /** The position (from 1) of the chapter's part in `Course.parts`; undefined without parts. */
+  readonly part: number | undefined;
+}
+
+/** Chapters grouped under a heading on the course page, as course platforms do. */
+export interface Part {
+  /** Position in the course, from 1 (the folder's NN- prefix orders, the position counts). */
+  readonly position: number;
+  readonly slug: string;
+  readonly file: string;
+  readonly title: string;
+  readonly description: string | undefined;
+  /** The Markdown below part.md's front-matter, rendered; empty when there is none. */
+  readonly introHtml: string;
+  /** The sum of its chapters' durations, when every one of them gives its own. */
+  readonly durationMinutes: number | undefined;
+  readonly chapters: readonly Chapter[];
 }
 
 export interface Course {
@@ -52,6 +74,12 @@ export interface Course {
   readonly language: string;
   readonly cta: Cta | undefined;
   readonly introHtml: string;
+  /** What the learner will be able to do: "What you will learn". */
+  readonly objectives: readonly string[];
+  readonly image: Picture | undefined;
+  /** Empty for a course whose chapters sit beside course.md. */
+  readonly parts: readonly Part[];
+  /** Every chapter in course order, across parts. */
   readonly chapters: readonly Chapter[];
 }
 

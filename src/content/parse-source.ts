@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { errorAt, type ContentProblem, type Staged } from './content-problem.js';
 import { checkDescription } from './description-checks.js';
-import { chapterNamingHint, parseChapterFileName } from './file-names.js';
+import { chapterNamingHint, parseChapterFileName, PART_FILE } from './file-names.js';
 import {
   parseFrontMatter,
   parseYamlFile,
@@ -12,9 +12,11 @@ import type { TextFile } from './read-content.js';
 import {
   chapterSchema,
   courseSchema,
+  partSchema,
   siteSchema,
   type ChapterData,
   type CourseData,
+  type PartData,
   type SiteData,
 } from './schema.js';
 import { validate } from './validate.js';
@@ -46,21 +48,46 @@ export interface ParsedCourse extends ParsedMarkdown {
   readonly data: CourseData;
 }
 
+/** A part folder's part.md: the part's title and description; its body shows on the course page. */
+export interface ParsedPart extends ParsedMarkdown {
+  readonly kind: 'part';
+  /** The part folder's name, e.g. `01-writing-the-content`. */
+  readonly folder: string;
+  readonly data: PartData;
+}
+
 export interface ParsedChapter extends ParsedMarkdown {
   readonly kind: 'chapter';
   readonly number: number;
   readonly slug: string;
+  /** The part folder the chapter is in; undefined for a chapter beside course.md. */
+  readonly part: string | undefined;
   readonly data: ChapterData;
 }
 
-export type ParsedSource = ParsedSite | ParsedCourse | ParsedChapter;
+export type ParsedSource = ParsedSite | ParsedCourse | ParsedPart | ParsedChapter;
 
-/** What a file is, from where it sits: site.yaml, a course.md, a chapter, or nothing to parse. */
-export function roleOf(relative: string): 'site' | 'course' | 'chapter' | undefined {
+/** The folder a course's images live in: never a part, whatever it holds. */
+export const IMAGES_FOLDER = 'images';
+
+/**
+ * What a file is, from where it sits: site.yaml, a course.md, a part folder's part.md, a chapter
+ * (beside course.md or in a part folder), or nothing to parse.
+ */
+export function roleOf(relative: string): 'site' | 'course' | 'part' | 'chapter' | undefined {
   if (relative === 'site.yaml') return 'site';
-  const [top, folder, name, ...deeper] = relative.split('/');
-  if (top !== 'courses' || !folder || !name?.endsWith('.md') || deeper.length > 0) return undefined;
-  return name === 'course.md' ? 'course' : 'chapter';
+  const segments = relative.split('/');
+  const name = segments.at(-1) ?? '';
+  if (segments[0] !== 'courses' || !name.endsWith('.md')) return undefined;
+  if (segments.length === 3) return name === 'course.md' ? 'course' : 'chapter';
+  if (segments.length !== 4 || segments[2] === IMAGES_FOLDER) return undefined;
+  return name === PART_FILE ? 'part' : 'chapter';
+}
+
+/** The part folder a course file sits in (`courses/c/01-basics/02-x.md` -> `01-basics`). */
+export function partFolderOf(relative: string): string | undefined {
+  const segments = relative.split('/');
+  return segments.length === 4 ? segments[2] : undefined;
 }
 
 function located(relative: string, issues: readonly FrontMatterIssue[]): ContentProblem[] {
@@ -112,6 +139,17 @@ function parseCourse(file: TextFile): Staged<ParsedCourse | undefined> {
   return { value: { kind: 'course', ...markdownPart(file, frontMatter), data }, problems };
 }
 
+function parsePart(file: TextFile): Staged<ParsedPart | undefined> {
+  const parsed = withSchema(partSchema, file);
+  if (!parsed.value) return { value: undefined, problems: parsed.problems };
+  const { data, frontMatter } = parsed.value;
+  const folder = partFolderOf(file.relative) ?? '';
+  return {
+    value: { kind: 'part', ...markdownPart(file, frontMatter), folder, data },
+    problems: [],
+  };
+}
+
 function parseChapter(file: TextFile): Staged<ParsedChapter | undefined> {
   const name = file.relative.slice(file.relative.lastIndexOf('/') + 1);
   const fileName = parseChapterFileName(name);
@@ -135,6 +173,7 @@ function parseChapter(file: TextFile): Staged<ParsedChapter | undefined> {
     kind: 'chapter',
     ...markdownPart(file, frontMatter),
     ...fileName,
+    part: partFolderOf(file.relative),
     data,
   };
   return { value: chapter, problems };
@@ -151,6 +190,8 @@ export function parseSource(file: TextFile): Staged<ParsedSource | undefined> {
       return parseSite(file);
     case 'course':
       return parseCourse(file);
+    case 'part':
+      return parsePart(file);
     case 'chapter':
       return parseChapter(file);
     default:

@@ -21,6 +21,16 @@ const language = z
     error: 'Expected a language code such as "en" or "fr-CA"',
   });
 
+/** A picture and what it shows: the shape of every image a YAML field names. */
+function imageField() {
+  return fields({
+    /** Path of the file, relative to the folder the field's own comment names. Required. */
+    src: text('the image path'),
+    /** What the picture shows, for people who cannot see it. Required. */
+    alt: text('the image description (alt text)'),
+  });
+}
+
 /** A call to action shown beside the course: a programme, a newsletter, a certificate. */
 export const ctaSchema = fields({
   /** The heading of the box. Required. */
@@ -34,13 +44,8 @@ export const ctaSchema = fields({
     /** An absolute URL, or a path on this site. Required. */
     href: linkTarget('the link target'),
   }),
-  /** A picture beside the text. Optional. */
-  image: fields({
-    /** Path relative to the content folder, e.g. images/certificate.svg. Required. */
-    src: text('the image path'),
-    /** What the picture shows, for people who cannot see it. Required. */
-    alt: text('the image description (alt text)'),
-  }).optional(),
+  /** A picture beside the text: `src` relative to the content folder. Optional. */
+  image: imageField().optional(),
 });
 
 /** `content/site.yaml`: what is true of every page. */
@@ -94,6 +99,21 @@ export const courseSchema = fields({
       error: 'Expected the name of a call to action from site.yaml, or false',
     })
     .optional(),
+  /** What the learner will be able to do, one sentence each: "What you will learn". Default: none. */
+  objectives: z.array(text('an objective')).default([]),
+  /**
+   * The course's picture, on its page, its catalog card and (a PNG or JPEG) when it is shared:
+   * `src` relative to the course folder. Default: none; a share card is drawn from the title.
+   */
+  image: imageField().optional(),
+});
+
+/** The front-matter of `part.md` in a part folder `NN-slug/`. Its body shows on the course page. */
+export const partSchema = fields({
+  /** The part's title: "Part 1: <title>" on the course page and above its chapters. Required. */
+  title: text('the part title'),
+  /** One sentence under the part's title on the course page. Optional. */
+  description: text('a short description of the part').optional(),
 });
 
 /** The front-matter of a chapter file `NN-slug.md`. Its body is the chapter. */
@@ -104,9 +124,12 @@ export const chapterSchema = fields({
   description: text('a short description of the chapter').optional(),
   /** When the chapter last changed, as YYYY-MM-DD. Default: the course's `updated`. */
   updated: calendarDate('the date of the last update').optional(),
+  /** How long the chapter takes, written as the course's: "20 minutes". Optional. */
+  duration: durationMinutes('a duration').optional(),
 });
 
 export type SiteData = z.output<typeof siteSchema>;
 export type CtaData = z.output<typeof ctaSchema>;
 export type CourseData = z.output<typeof courseSchema>;
+export type PartData = z.output<typeof partSchema>;
 export type ChapterData = z.output<typeof chapterSchema>;

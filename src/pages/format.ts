@@ -1,18 +1,6 @@
 import type { CalendarDate } from '../content/calendar-date.js';
 import type { Difficulty } from '../content/schema.js';
 
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
-
-/** 240 -> "4 hours", 90 -> "1 hour 30 minutes", 45 -> "45 minutes". */
-export function formatDuration(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return plural(rest, 'minute');
-  return rest === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(rest, 'minute')}`;
-}
-
 /** 240 -> "PT4H", 90 -> "PT1H30M": the ISO 8601 form that structured data asks for. */
 export function isoDuration(minutes: number): string {
   const hours = Math.floor(minutes / 60);

@@ -1,12 +1,17 @@
-import type { Chapter, Course, Cta, Site } from '../content/model.js';
+import type { Chapter, Course, Cta, Picture, Site } from '../content/model.js';
 import { latestDate } from '../content/calendar-date.js';
 import { catalogUrl } from '../content/urls.js';
+import { formatDuration } from '../content/duration.js';
+import { difficultyLabel, shortDateFormat, type ShortDateFormat } from './format.js';
 import {
-  difficultyLabel,
-  formatDuration,
-  shortDateFormat,
-  type ShortDateFormat,
-} from './format.js';
+  chapterKicker,
+  chapterLinks,
+  contentsSummary,
+  outlineGroups,
+  pagerLink,
+  partSections,
+  progressOf,
+} from './course-contents.js';
 import { ogLocale } from './open-graph.js';
 import type { PageContext } from './page-context.js';
 import {
@@ -18,12 +23,13 @@ import {
   type JsonLd,
 } from './structured-data.js';
 import type {
-  ChapterLinkModel,
   CtaModel,
   FactsModel,
+  ImageModel,
   LayoutModel,
   LinkModel,
   Page,
+  SocialImageModel,
   SocialModel,
   StatusPageModel,
   ProgressModel,
@@ -36,6 +42,7 @@ interface CourseShared {
   readonly facts: FactsModel;
   readonly cta: CtaModel | undefined;
   readonly progress: ProgressModel;
+  readonly shareImage: SocialImageModel | undefined;
 }
 
 function facts(course: Course, formatDate: ShortDateFormat): FactsModel {
@@ -55,18 +62,14 @@ function cta(value: Cta | undefined): CtaModel | undefined {
   );
 }
 
-function chapterLinks(course: Course, current?: Chapter): ChapterLinkModel[] {
-  // Numbered by position: file numbers may have gaps (01, 02, 05) that learners need not see.
-  return course.chapters.map((chapter, index) => ({
-    url: chapter.url,
-    label: chapter.title,
-    number: index + 1,
-    current: chapter === current,
-  }));
-}
-
 function link(target: { url: string; title: string } | undefined): LinkModel | undefined {
   return target && { url: target.url, label: target.title };
+}
+
+function image(picture: Picture | undefined): ImageModel | undefined {
+  return (
+    picture && { url: picture.url, alt: picture.alt, width: picture.width, height: picture.height }
+  );
 }
 
 function latestYear(site: Site): number {
@@ -88,7 +91,12 @@ interface LayoutInput {
   readonly lang?: string;
   readonly noindex?: boolean;
   /** How the page is shared: its Open Graph type and its title without the site's name. */
-  readonly share?: { readonly type: SocialModel['type']; readonly title: string };
+  readonly share?: {
+    readonly type: SocialModel['type'];
+    readonly title: string;
+    /** The course's own picture; the site's when undefined. */
+    readonly image?: SocialImageModel | undefined;
+  };
   readonly jsonLd?: readonly JsonLd[];
 }
 
@@ -101,7 +109,7 @@ function social(site: Site, context: PageContext, page: LayoutInput): SocialMode
     url: context.siteUrl + page.url,
     siteName: site.title,
     locale: ogLocale(page.lang ?? site.language),
-    image: context.socialImage,
+    image: page.share.image ?? context.socialImage,
   };
 }
 
@@ -123,14 +131,6 @@ function layout(site: Site, context: PageContext, page: LayoutInput): LayoutMode
     jsonLd: (page.jsonLd ?? []).map(serializeJsonLd),
     notices: context.notices,
     isCatalog: page.url === catalogUrl,
-  };
-}
-
-function progress(course: Course): ProgressModel {
-  return {
-    courseUrl: course.url,
-    chapterCount: course.chapters.length,
-    chapterUrls: course.chapters.map((chapter) => chapter.url).join(' '),
   };
 }
 
@@ -156,8 +156,9 @@ export function catalogPage(site: Site, context: PageContext): Page {
         title: course.title,
         description: course.description,
         facts: facts(course, formatDate),
-        chapterCount: course.chapters.length,
-        progress: progress(course),
+        image: image(course.image),
+        contentsSummary: contentsSummary(course),
+        progress: progressOf(course, course.chapters),
       })),
     },
   };
@@ -173,7 +174,7 @@ function coursePage(site: Site, course: Course, shared: CourseShared, context: P
       description: course.description,
       url: course.url,
       lang: course.language,
-      share: { type: 'article', title: course.title },
+      share: { type: 'article', title: course.title, image: shared.shareImage },
       jsonLd: [
         courseData(site, course, context.siteUrl),
         breadcrumbData(courseTrail(course), context.siteUrl),
@@ -186,8 +187,12 @@ function coursePage(site: Site, course: Course, shared: CourseShared, context: P
       breadcrumbs: [{ url: catalogUrl, label: 'Courses' }],
       title: course.title,
       facts: shared.facts,
+      image: image(course.image),
+      objectives: course.objectives,
       introHtml: course.introHtml,
-      chapters: chapterLinks(course),
+      contentsSummary: `${contentsSummary(course)} · ${shared.facts.duration}`,
+      parts: partSections(course),
+      chapters: course.parts.length > 0 ? [] : chapterLinks(course.chapters),
       start: link(course.chapters[0]),
       cta: shared.cta,
     },
@@ -211,7 +216,11 @@ function chapterPage(
       description: chapter.description ?? course.description,
       url: chapter.url,
       lang: course.language,
-      share: { type: 'article', title: `${chapter.title} - ${course.title}` },
+      share: {
+        type: 'article',
+        title: `${chapter.title} - ${course.title}`,
+        image: shared.shareImage,
+      },
       jsonLd: [
         chapterData(course, chapter, index + 1, context.siteUrl),
         breadcrumbData(
@@ -230,25 +239,30 @@ function chapterPage(
       course: { url: course.url, label: course.title },
       facts: shared.facts,
       title: chapter.title,
-      number: index + 1,
-      chapterCount: course.chapters.length,
+      kicker: chapterKicker(course, chapter),
       contents: chapter.headings.filter((h) => CONTENTS_LEVELS.has(h.level)),
       html: chapter.html,
-      chapters: chapterLinks(course, chapter),
-      previous: link(course.chapters[index - 1]),
-      next: link(course.chapters[index + 1]),
+      outline: outlineGroups(course, chapter),
+      previous: pagerLink(course, chapter, course.chapters[index - 1], 'Previous'),
+      next: pagerLink(course, chapter, course.chapters[index + 1], 'Next'),
       cta: shared.cta,
     },
   };
 }
 
 /** A course's own pages: the course page, then each chapter's. */
-export function coursePages(site: Site, course: Course, context: PageContext): Page[] {
+export function coursePages(
+  site: Site,
+  course: Course,
+  context: PageContext,
+  shareImage?: SocialImageModel,
+): Page[] {
   // What every page of a course shows alike is computed once per course, not per chapter.
   const shared: CourseShared = {
     facts: facts(course, shortDateFormat()),
     cta: cta(course.cta),
-    progress: progress(course),
+    progress: progressOf(course, course.chapters),
+    shareImage,
   };
   return [
     coursePage(site, course, shared, context),

@@ -1,4 +1,5 @@
 import type { Page } from './view-model.js';
+import { escapeXml } from './escape-xml.js';
 
 export const SITEMAP_URL = '/sitemap.xml';
 
@@ -15,18 +16,6 @@ export function sitemapEntries(pages: readonly Page[]): SitemapEntry[] {
       ? []
       : [{ url: page.layout.canonicalUrl, lastModified: page.lastModified }],
   );
-}
-
-const XML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 }
 
 function urlElement(entry: SitemapEntry): string {

@@ -29,6 +29,20 @@ function freeOffer(course: Course): JsonLd {
     : {};
 }
 
+/** The parts in the page's order, each with the time the page shows for it. */
+function syllabus(course: Course): JsonLd {
+  if (course.parts.length === 0) return {};
+  const sections = course.parts.map((part) => ({
+    '@type': 'Syllabus',
+    name: part.title,
+    ...(part.description === undefined ? {} : { description: part.description }),
+    ...(part.durationMinutes === undefined
+      ? {}
+      : { timeRequired: isoDuration(part.durationMinutes) }),
+  }));
+  return { syllabusSections: sections };
+}
+
 /** The course page's facts, as search engines read them; the call to action is not the course's. */
 export function courseData(site: Site, course: Course, siteUrl: string): JsonLd {
   const workload = isoDuration(course.durationMinutes);
@@ -49,6 +63,9 @@ export function courseData(site: Site, course: Course, siteUrl: string): JsonLd 
       courseWorkload: workload,
     },
     dateModified: course.updated.iso,
+    ...(course.objectives.length > 0 ? { teaches: course.objectives } : {}),
+    ...(course.image ? { image: siteUrl + course.image.url } : {}),
+    ...syllabus(course),
     hasPart: course.chapters.map((chapter) => ({
       '@type': 'LearningResource',
       name: chapter.title,

@@ -30,6 +30,8 @@ export interface ProgressModel {
   readonly chapterCount: number;
   /** Space-separated, for a data attribute. */
   readonly chapterUrls: string;
+  /** What the progress bar is named: "Your progress in this course", "... in Part 2". */
+  readonly label: string;
 }
 
 /** One content problem, as the development panel shows it. */
@@ -74,22 +76,53 @@ export interface FactsModel {
 }
 
 export interface ChapterLinkModel extends LinkModel {
+  /** Position in its list (its part, or the course), from 1. */
   readonly number: number;
   readonly current: boolean;
+  /** "20 minutes", when the chapter's front-matter says how long it takes. */
+  readonly duration: string | undefined;
+}
+
+/** A part of the course page: "Part 1", its title and words, its chapters and its progress. */
+export interface PartSectionModel {
+  /** The section's id, e.g. part-1: a link to a part of the course page. */
+  readonly id: string;
+  readonly label: string;
+  readonly title: string;
+  readonly description: string | undefined;
+  readonly introHtml: string;
+  /** "3 chapters". */
+  readonly summary: string;
+  readonly chapters: readonly ChapterLinkModel[];
+  readonly progress: ProgressModel;
+}
+
+/** One group of a chapter page's side outline: a part (labelled), or the whole course. */
+export interface OutlineGroupModel {
+  /** "Part 1 · The basics"; undefined for a course without parts. */
+  readonly label: string | undefined;
+  /** The part of the current chapter is open; the others are closed until opened. */
+  readonly open: boolean;
+  readonly chapters: readonly ChapterLinkModel[];
+}
+
+export interface PagerLinkModel extends LinkModel {
+  /** "Next chapter", or "Next: Part 3 · Publishing" when the link leads into another part. */
+  readonly kicker: string;
+}
+
+export interface ImageModel {
+  readonly url: string;
+  readonly alt: string;
+  readonly width?: number | undefined;
+  readonly height?: number | undefined;
 }
 
 export interface CtaModel {
   readonly title: string;
   readonly points: readonly string[];
   readonly link: { readonly text: string; readonly href: string };
-  readonly image:
-    | {
-        readonly url: string;
-        readonly alt: string;
-        readonly width?: number;
-        readonly height?: number;
-      }
-    | undefined;
+  readonly image: ImageModel | undefined;
 }
 
 export interface CourseCardModel {
@@ -97,7 +130,9 @@ export interface CourseCardModel {
   readonly title: string;
   readonly description: string;
   readonly facts: FactsModel;
-  readonly chapterCount: number;
+  readonly image: ImageModel | undefined;
+  /** "2 parts · 6 chapters". */
+  readonly contentsSummary: string;
   readonly progress: ProgressModel;
 }
 
@@ -115,8 +150,16 @@ export interface CoursePageModel {
   readonly breadcrumbs: readonly LinkModel[];
   readonly title: string;
   readonly facts: FactsModel;
+  readonly image: ImageModel | undefined;
+  /** "What you will learn"; empty when the course names no objectives. */
+  readonly objectives: readonly string[];
   readonly introHtml: string;
+  /** "2 parts · 6 chapters · 4 hours". */
+  readonly contentsSummary: string;
+  /** Empty for a course without parts: then `chapters` is the one list. */
+  readonly parts: readonly PartSectionModel[];
   readonly chapters: readonly ChapterLinkModel[];
+  /** The first chapter; the browser script makes it "Continue" at the first one not complete. */
   readonly start: LinkModel | undefined;
   readonly cta: CtaModel | undefined;
 }
@@ -128,13 +171,13 @@ export interface ChapterPageModel {
   readonly course: LinkModel;
   readonly facts: FactsModel;
   readonly title: string;
-  readonly number: number;
-  readonly chapterCount: number;
+  /** "Part 2 · Chapter 3", or "Chapter 3 of 5" in a course without parts. */
+  readonly kicker: string;
   readonly contents: readonly Heading[];
   readonly html: string;
-  readonly chapters: readonly ChapterLinkModel[];
-  readonly previous: LinkModel | undefined;
-  readonly next: LinkModel | undefined;
+  readonly outline: readonly OutlineGroupModel[];
+  readonly previous: PagerLinkModel | undefined;
+  readonly next: PagerLinkModel | undefined;
   readonly cta: CtaModel | undefined;
 }
 

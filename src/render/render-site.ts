@@ -76,6 +76,8 @@ export interface SiteResponsesInput {
   readonly statusPages: readonly Page[];
   readonly statusResponses: readonly PreparedResponse[];
   readonly publicAssets: ReadonlyMap<string, PublicAsset>;
+  /** Assets the build made (the share cards), served like the others. */
+  readonly generatedAssets?: readonly { url: string; contentType: string; body: Buffer }[];
   readonly devScripts: readonly DevScript[];
   readonly headers: HeaderList;
   readonly referenceToken: string;
@@ -100,7 +102,12 @@ export function siteResponses(input: SiteResponsesInput): RenderedSite {
     const options = { contentType, body: script.body, cacheControl: CACHE_NONE, headers };
     responses.set(script.url, prepareResponse(options));
   }
-  for (const asset of [...input.publicAssets.values(), ...input.site.assets]) {
+  const assets = [
+    ...input.publicAssets.values(),
+    ...input.site.assets,
+    ...(input.generatedAssets ?? []),
+  ];
+  for (const asset of assets) {
     const make = () =>
       prepareResponse({
         contentType: asset.contentType,

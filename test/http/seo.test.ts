@@ -26,6 +26,19 @@ beforeAll(async () => {
   for (const url of pageUrls) pages.set(url, (await request(listener).get(url).expect(200)).text);
 });
 
+/** A response whose body is kept as bytes (supertest parses only text by default). */
+function bytesOf(url: string) {
+  return request(listener)
+    .get(url)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    })
+    .expect(200);
+}
+
 const CATALOG = '/';
 const COURSE = '/courses/our-principles/';
 const CHAPTER = '/courses/our-principles/our-principles/';
@@ -126,21 +139,30 @@ describe('the head of every page', () => {
     expect(image).toMatch(
       /^https:\/\/courses\.example\.com\/assets\/images\/social-card\.[0-9a-f]+\.png$/,
     );
-    const response = await request(listener)
-      .get(new URL(image).pathname)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const response = await bytesOf(new URL(image).pathname);
     const body = response.body as Buffer;
     expect(response.headers['content-type']).toBe('image/png');
     expect(body.length).toBeLessThan(60 * 1024);
     expect([body.readUInt32BE(16), body.readUInt32BE(20)]).toEqual([1200, 630]);
     expect(metaContent(html(CATALOG), 'og:image:width')).toBe('1200');
     expect(metaContent(html(CATALOG), 'og:image:height')).toBe('630');
+  });
+
+  it("offers on each course's pages a PNG card of its own, drawn from its title", async () => {
+    const image = metaContent(html(COURSE), 'og:image') ?? '';
+    expect(image).toMatch(
+      /^https:\/\/courses\.example\.com\/assets\/share\/our-principles\.[0-9a-f]{10}\.png$/,
+    );
+    expect(metaContent(html(CHAPTER), 'og:image')).toBe(image);
+    expect(metaContent(html(COURSE), 'og:image:alt')).toBe(
+      'Discover the OpenClassrooms principles, a course of Lectern Academy: 4 hours · Medium · Free',
+    );
+    const other = pageUrls.find((url) => url.startsWith('/courses/') && !url.startsWith(COURSE));
+    expect(metaContent(html(other ?? ''), 'og:image')).not.toBe(image);
+    const response = await bytesOf(new URL(image).pathname);
+    const body = response.body as Buffer;
+    expect(response.headers['content-type']).toBe('image/png');
+    expect([body.readUInt32BE(16), body.readUInt32BE(20)]).toEqual([1200, 630]);
   });
 
   it('never takes the canonical URL from the Host or X-Forwarded-* headers', async () => {

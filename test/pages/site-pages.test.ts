@@ -27,6 +27,8 @@ function chapter(number: number, slug: string, title: string): Chapter {
       { level: 2, id: 'why', text: 'Why' },
       { level: 4, id: 'deep', text: 'Too deep for the contents' },
     ],
+    durationMinutes: undefined,
+    part: undefined,
   };
 }
 
@@ -43,6 +45,9 @@ const course: Course = {
   language: 'en',
   cta: undefined,
   introHtml: '<p>Welcome.</p>',
+  objectives: [],
+  image: undefined,
+  parts: [],
   chapters: [chapter(1, 'care', 'We care'), chapter(5, 'dare', 'We dare')],
 };
 
@@ -90,8 +95,12 @@ describe('coursePages', () => {
 
   it('numbers chapters by position, links neighbours, and lists levels 2 and 3 only', () => {
     const page = second!.main as ChapterPageModel;
-    expect(page.number).toBe(2);
-    expect(page.previous).toEqual({ url: '/courses/values/care/', label: 'We care' });
+    expect(page.kicker).toBe('Chapter 2 of 2');
+    expect(page.previous).toEqual({
+      url: '/courses/values/care/',
+      label: 'We care',
+      kicker: 'Previous chapter',
+    });
     expect(page.next).toBeUndefined();
     expect(page.contents.map((heading) => heading.id)).toEqual(['why']);
     expect(second!.layout.title).toBe('We dare - Our values - Academy');
@@ -99,12 +108,122 @@ describe('coursePages', () => {
   });
 });
 
+function inPart(base: Chapter, part: number, durationMinutes?: number): Chapter {
+  return { ...base, part, durationMinutes };
+}
+
+const partedChapters = [
+  inPart(chapter(1, 'care', 'We care'), 1, 20),
+  inPart(chapter(2, 'dare', 'We dare'), 1),
+  inPart(chapter(1, 'persist', 'We persist'), 2, 90),
+];
+
+const parted: Course = {
+  ...course,
+  parts: [
+    {
+      position: 1,
+      slug: 'basics',
+      file: 'courses/values/01-basics/part.md',
+      title: 'The basics',
+      description: 'Where to start.',
+      introHtml: '',
+      durationMinutes: undefined,
+      chapters: partedChapters.slice(0, 2),
+    },
+    {
+      position: 2,
+      slug: 'further',
+      file: 'courses/values/02-further/part.md',
+      title: 'Going further',
+      description: undefined,
+      introHtml: '<p>More.</p>',
+      durationMinutes: 90,
+      chapters: partedChapters.slice(2),
+    },
+  ],
+  chapters: partedChapters,
+};
+
+describe('coursePages of a course in parts', () => {
+  const [coursePage, care, dare, persist] = coursePages(site, parted, context);
+
+  it('shows each part with its label, its chapters, their durations and its progress', () => {
+    const page = coursePage!.main as CoursePageModel;
+    expect(page.contentsSummary).toBe('2 parts · 3 chapters · 4 hours');
+    expect(page.chapters).toEqual([]);
+    expect(
+      page.parts.map((part) => [
+        part.id,
+        part.label,
+        part.title,
+        part.summary,
+        part.chapters.map((c) => [c.number, c.label, c.duration]),
+        part.progress.chapterUrls,
+      ]),
+    ).toEqual([
+      [
+        'part-1',
+        'Part 1',
+        'The basics',
+        '2 chapters',
+        [
+          [1, 'We care', '20 minutes'],
+          [2, 'We dare', undefined],
+        ],
+        '/courses/values/care/ /courses/values/dare/',
+      ],
+      [
+        'part-2',
+        'Part 2',
+        'Going further',
+        '1 chapter · 1 hour 30 minutes',
+        [[1, 'We persist', '1 hour 30 minutes']],
+        '/courses/values/persist/',
+      ],
+    ]);
+  });
+
+  it('labels a chapter by its part and its place in that part', () => {
+    expect([care, dare, persist].map((page) => (page!.main as ChapterPageModel).kicker)).toEqual([
+      'Part 1 · Chapter 1',
+      'Part 1 · Chapter 2',
+      'Part 2 · Chapter 1',
+    ]);
+  });
+
+  it('says so when previous or next leads into another part', () => {
+    const at = (page: typeof care) => page!.main as ChapterPageModel;
+    expect(at(care).next?.kicker).toBe('Next chapter');
+    expect(at(dare).next).toEqual({
+      url: '/courses/values/persist/',
+      label: 'We persist',
+      kicker: 'Next: Part 2 · Going further',
+    });
+    expect(at(persist).previous?.kicker).toBe('Previous: Part 1 · The basics');
+  });
+
+  it('groups the side outline by part, with the current part open', () => {
+    const outline = (persist!.main as ChapterPageModel).outline;
+    expect(outline.map((group) => [group.label, group.open, group.chapters.length])).toEqual([
+      ['Part 1 · The basics', false, 2],
+      ['Part 2 · Going further', true, 1],
+    ]);
+    expect(outline[1]!.chapters[0]!.current).toBe(true);
+  });
+});
+
 describe('catalogPage', () => {
   it('lists every course with its facts and its chapter count', () => {
     const page = catalogPage(site, context).main as CatalogPageModel;
     expect(
-      page.courses.map((card) => [card.title, card.chapterCount, card.facts.duration]),
-    ).toEqual([['Our values', 2, '4 hours']]);
+      page.courses.map((card) => [card.title, card.contentsSummary, card.facts.duration]),
+    ).toEqual([['Our values', '2 chapters', '4 hours']]);
+  });
+
+  it('counts the parts and the chapters of a course in parts', () => {
+    const page = catalogPage({ ...site, courses: [parted] }, context).main as CatalogPageModel;
+    expect(page.courses[0]!.contentsSummary).toBe('2 parts · 3 chapters');
   });
 });
 
