@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.js';
@@ -111,6 +111,38 @@ describe('the development server', () => {
     await contentWrite(file('courses/another/01-start.md'), CHAPTER_MD);
     await built;
     await waitFor(async () => (await get(server, '/courses/another/start/')).status === 200);
+  });
+
+  it('adds, renames and removes part folders without a restart', async () => {
+    const files = validFiles();
+    delete files['courses/a-course/01-first.md'];
+    const { server, file } = await devServerOn({
+      ...files,
+      'courses/a-course/01-basics/part.md': '---\ntitle: The basics\n---\n',
+      'courses/a-course/01-basics/01-first.md': CHAPTER_MD,
+    });
+    const coursePage = () => get(server, '/courses/a-course/');
+    expect((await coursePage()).text).toContain('>The basics</h3>');
+
+    const built = server.nextBuild();
+    await contentWrite(file('courses/a-course/02-more/part.md'), '---\ntitle: More\n---\n');
+    await contentWrite(
+      file('courses/a-course/02-more/01-second.md'),
+      CHAPTER_MD.replace('First chapter', 'Second'),
+    );
+    await built;
+    await waitFor(async () => (await coursePage()).text.includes('>More</h3>'));
+    expect((await get(server, '/courses/a-course/second/')).text).toContain('Part 2 · Chapter 1');
+
+    // A renamed folder keeps its chapters' URLs: only its place and title change.
+    await rename(file('courses/a-course/02-more'), file('courses/a-course/00-first-of-all'));
+    await waitFor(async () =>
+      (await get(server, '/courses/a-course/second/')).text.includes('Part 1 · Chapter 1'),
+    );
+
+    await rm(file('courses/a-course/00-first-of-all'), { recursive: true });
+    await waitFor(async () => (await get(server, '/courses/a-course/second/')).status === 404);
+    expect((await coursePage()).text).not.toContain('dev-panel');
   });
 
   it('tells open pages to reload when the site changes', async () => {

@@ -137,3 +137,78 @@ describe('the chapter page', () => {
     expect(withQuery.text).toBe(plain.text);
   });
 });
+
+describe('a course in parts', () => {
+  const PARTED = '/courses/learn-in-parts/';
+
+  it('shows its image, what the learner will learn and each part with its chapters', async () => {
+    const { text } = await request(listener).get(PARTED).expect(200);
+    expect(text).toMatch(
+      /<img class="course-image" src="\/assets\/content\/courses\/learn-in-parts\/images\/cover\.[0-9a-f]{10}\.svg" alt="Files in two parts becoming a course page" width="640" height="400"/,
+    );
+    expect(text).toContain('<h2 id="objectives-title">What you will learn</h2>');
+    expect(text).toContain('<span>Know how long each chapter takes.</span>');
+    expect(text).toContain('2 parts · 3 chapters · 1 hour');
+    expect(text).toContain(
+      '<p class="part-label">Part 1 <span class="part-summary">· 2 chapters · 35 minutes</span></p>',
+    );
+    expect(text).toContain('<h3 id="part-1-title" class="part-title">Getting started</h3>');
+    expect(text).toContain(
+      '<p class="part-description">The first steps, in two short chapters.</p>',
+    );
+    expect(text).toContain('<p>Start here if the subject is new to you.</p>');
+    expect(text).toContain(
+      '<span class="chapter-title">Second steps</span><span class="chapter-duration">20 minutes</span>',
+    );
+    expect(text).toContain('<h3 id="part-2-title" class="part-title">Going further</h3>');
+  });
+
+  it('names the part and the place in it above a chapter title', async () => {
+    const { text } = await request(listener).get(`${PARTED}second-steps/`).expect(200);
+    expect(text).toContain('<p class="chapter-kicker">Part 1 · Chapter 2</p>');
+  });
+
+  it('groups the outline by part, with the current part open', async () => {
+    const { text } = await request(listener).get(`${PARTED}third-steps/`).expect(200);
+    expect(text).toContain(
+      '<details class="outline-part">\n  <summary>Part 1 · Getting started</summary>',
+    );
+    expect(text).toContain(
+      '<details class="outline-part" open>\n  <summary>Part 2 · Going further</summary>',
+    );
+  });
+
+  it('says so when the next or previous chapter is in another part', async () => {
+    const second = (await request(listener).get(`${PARTED}second-steps/`).expect(200)).text;
+    expect(second).toContain(
+      `<a class="pager-link pager-next" href="${PARTED}third-steps/" rel="next"><span class="pager-label">Next: Part 2 · Going further</span><span class="pager-title">Third steps</span></a>`,
+    );
+    expect(second).toContain(
+      '<span class="pager-label">Previous chapter</span><span class="pager-title">First steps</span>',
+    );
+    const third = (await request(listener).get(`${PARTED}third-steps/`).expect(200)).text;
+    expect(third).toContain(
+      '<span class="pager-label">Previous: Part 1 · Getting started</span><span class="pager-title">Second steps</span>',
+    );
+  });
+
+  it('shows a card in the catalog with the image and the number of parts and chapters', async () => {
+    const { text } = await request(listener).get('/').expect(200);
+    expect(text).toMatch(
+      /<img class="course-card-image" src="[^"]*cover\.[0-9a-f]{10}\.svg" alt="Files in two parts becoming a course page"/,
+    );
+    expect(text).toContain('<p class="course-card-chapters">2 parts · 3 chapters</p>');
+  });
+});
+
+describe('the free badge', () => {
+  it('explains itself in a disclosure that opens without JavaScript', async () => {
+    const { text } = await request(listener).get(COURSE).expect(200);
+    expect(text).toMatch(
+      /<details class="free-note" data-free-note>\s*<summary class="fact-free">.*Free online content available in this course\.<\/summary>/,
+    );
+    expect(text).toContain(
+      '<button class="button button-small" type="button" data-free-note-dismiss hidden>Got it!</button>',
+    );
+  });
+});

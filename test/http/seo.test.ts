@@ -91,6 +91,28 @@ function chapterListOf(page: string) {
   ].map((m) => ({ url: SITE_URL + decodeEntities(m[1] ?? ''), name: decodeEntities(m[2] ?? '') }));
 }
 
+/** The parts the course page shows, as schema.org Syllabus sections (undefined without parts). */
+function partsOf(page: string) {
+  const sections = [
+    ...page.matchAll(
+      /<p class="part-label">Part \d+ <span class="part-summary">· \d+ chapters?(?: · ([^<]+))?<\/span><\/p>\s*<h3[^>]*>([^<]*)<\/h3>\s*(?:<p class="part-description">([^<]*)<\/p>)?/g,
+    ),
+  ].map(([, duration, title, description]) => ({
+    '@type': 'Syllabus',
+    name: decodeEntities(title ?? ''),
+    ...(description === undefined ? {} : { description: decodeEntities(description) }),
+    ...(duration === undefined ? {} : { timeRequired: isoFromWords(duration) }),
+  }));
+  return sections.length > 0 ? sections : undefined;
+}
+
+/** "What you will learn", as the page lists it (undefined when the course names none). */
+function objectivesOf(page: string) {
+  const list = /<ul class="objectives-list">([\s\S]*?)<\/ul>/.exec(page)?.[1];
+  if (list === undefined) return undefined;
+  return [...list.matchAll(/<span>([^<]*)<\/span>/g)].map((m) => decodeEntities(m[1] ?? ''));
+}
+
 function pageKind(url: string): 'catalog' | 'course' | 'chapter' {
   const depth = url.split('/').filter(Boolean).length;
   return depth === 0 ? 'catalog' : depth === 2 ? 'course' : 'chapter';
@@ -227,9 +249,15 @@ describe('structured data', () => {
         expect(data.hasPart, url).toEqual(
           chapterListOf(page).map((chapter) => ({ '@type': 'LearningResource', ...chapter })),
         );
+        expect(data.syllabusSections, url).toEqual(partsOf(page));
+        expect(data.teaches, url).toEqual(objectivesOf(page));
       } else {
+        // "Chapter 2 of 4" says the position; "Part 2 · Chapter 1" is read from the course page.
         const kicker = /Chapter (\d+) of \d+/.exec(page)?.[1];
-        expect(data.position, url).toBe(Number(kicker));
+        const courseUrl = breadcrumbsOf(page).at(-1)?.url ?? '';
+        const listed = chapterListOf(html(courseUrl)).map((chapter) => chapter.url);
+        const position = kicker ? Number(kicker) : listed.indexOf(SITE_URL + url) + 1;
+        expect(data.position, url).toBe(position);
         const course = breadcrumbsOf(page).at(-1);
         expect(data.isPartOf, url).toEqual({
           '@type': 'Course',
