@@ -6,6 +6,7 @@ import type { Page } from '../pages/view-model.js';
 import { pageBytes, transferablesOf, type PageBytes } from '../render/page-bytes.js';
 import { RenderError } from '../render/render-site.js';
 import { createViews, type Views } from '../render/views.js';
+import { renderShareCard } from '../render/share-card.js';
 
 /** What the pipeline asks of a worker: the costly stages that are pure functions of their input. */
 export type WorkerTask =
@@ -16,7 +17,8 @@ export type WorkerTask =
       /** Changes when a template does: the worker then compiles them again. */
       readonly templatesKey: string;
       readonly pages: readonly Page[];
-    };
+    }
+  | { readonly type: 'share'; readonly svgs: readonly string[]; readonly fonts: readonly string[] };
 
 /** Sent to every worker before the renders that read it. */
 export interface IndexMessage {
@@ -44,6 +46,7 @@ function serve(port: NonNullable<typeof parentPort>): void {
       const current = index;
       return task.sources.map((source) => renderDocument(markdown, current, source));
     }
+    if (task.type === 'share') return task.svgs.map((svg) => renderShareCard(svg, task.fonts));
     const compiled = viewsFor(task.viewsDir, task.templatesKey);
     // The respond stage's costly half (compression) runs here too, beside the layout.
     return task.pages.map((page) => {

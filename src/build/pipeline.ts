@@ -55,8 +55,8 @@ import {
   type SnapshotMeta,
 } from './site-snapshot.js';
 import { respondStage } from './respond-stage.js';
-import { shareStage } from './share-stage.js';
-import { shareCardFonts } from '../render/share-card.js';
+import { CARDS_PER_TASK, shareStage } from './share-stage.js';
+import { renderShareCard, shareCardFonts } from '../render/share-card.js';
 import { viewsStage } from './views-stage.js';
 
 export type { PipelineOptions } from './pipeline-context.js';
@@ -261,23 +261,34 @@ async function layOutAndRespond(
   };
 }
 
+/**
+ * Draws share cards on the workers (they are CPU-bound: about 35 ms each), else here; a few
+ * cards are drawn here too, since starting the workers would cost more than they save.
+ */
+function cardDrawer(context: PipelineContext) {
+  const run = poolRunner<Buffer[]>(context);
+  const fonts = shareCardFonts();
+  return async (svgs: readonly string[]): Promise<readonly Buffer[]> => {
+    if (!run || (svgs.length < CARDS_PER_TASK && !context.pool))
+      return svgs.map((svg) => renderShareCard(svg, fonts));
+    // Buffers come back from a worker as plain Uint8Arrays.
+    return (await run({ type: 'share', svgs, fonts })).map((bytes) => Buffer.from(bytes));
+  };
+}
+
 async function renderSite(context: PipelineContext, site: Site, extras: RenderExtras = {}) {
   const siteUrl = siteUrlFor(context.options, site);
   const devScripts = extras.devScripts ?? [];
   const publicAssets = await readPublicAssets(context.options.publicDir);
   const { referenceToken } = context;
   const templatesKey = await folderKey(context.options.viewsDir);
-  const shareImages = await timed(context, 'share', async () =>
-    shareStage({
-      site,
-      siteUrl,
-      memo: context.memos.share,
-      pack: await openPack(context, 'share'),
-      fonts: shareCardFonts,
-    }),
-  );
-  context.memos.share.sweep();
-  await savePack(context, 'share');
+  const shareImages = shareStage({
+    site,
+    siteUrl,
+    memo: context.memos.share,
+    pack: await openPack(context, 'share'),
+    draw: cardDrawer(context),
+  });
   const keyed = await timed(context, 'pages', () =>
     pagesStage({
       site,
@@ -290,6 +301,9 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
     }),
   );
   const responses = await layOutAndRespond(context, keyed, templatesKey);
+  const shareAssets = await timed(context, 'share', () => shareImages.assets);
+  context.memos.share.sweep();
+  await savePack(context, 'share');
   const pages = {
     pages: keyed.pages.map((entry) => entry.page),
     statusPages: keyed.statusPages.map((entry) => entry.page),
@@ -301,7 +315,7 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
     ...pages,
     ...responses,
     publicAssets,
-    generatedAssets: shareImages.assets,
+    generatedAssets: shareAssets,
     devScripts,
     headers: context.headers,
     referenceToken,

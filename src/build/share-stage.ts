@@ -3,12 +3,7 @@ import { formatDuration } from '../content/duration.js';
 import type { Course, Site } from '../content/model.js';
 import { difficultyLabel } from '../pages/format.js';
 import type { SocialImageModel } from '../pages/view-model.js';
-import {
-  renderShareCard,
-  SHARE_CARD_HEIGHT,
-  SHARE_CARD_WIDTH,
-  shareCardSvg,
-} from '../render/share-card.js';
+import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, shareCardSvg } from '../render/share-card.js';
 import type { CachePack } from './disk-cache.js';
 import type { Memo } from './memo.js';
 
@@ -25,54 +20,81 @@ export interface ShareStageInput {
   /** PNG bytes by the hash of their SVG: a card is drawn again only when its words change. */
   readonly memo: Memo<Buffer>;
   readonly pack: CachePack | undefined;
-  readonly fonts: () => readonly string[];
+  /** Draws cards (SVG -> PNG), on the workers when there are some. */
+  readonly draw: (svgs: readonly string[]) => Promise<readonly Buffer[]>;
 }
 
 export interface ShareImages {
   /** The picture each course's pages offer when shared, by course slug. */
   readonly byCourse: ReadonlyMap<string, SocialImageModel>;
-  readonly assets: readonly ShareAsset[];
+  /** The drawn cards: their URLs are known at once, their bytes once drawn. */
+  readonly assets: Promise<readonly ShareAsset[]>;
 }
 
 // Social networks show PNG and JPEG; an SVG course image gets a drawn card instead.
 const SHAREABLE = new Set(['image/png', 'image/jpeg']);
+// Cards per worker task: enough to make a message worth sending, few enough to share the work.
+export const CARDS_PER_TASK = 8;
 
 function factsLine(course: Course): string {
   const facts = [formatDuration(course.durationMinutes), difficultyLabel(course.difficulty)];
   return [...facts, ...(course.free ? ['Free'] : [])].join(' · ');
 }
 
-function drawn(input: ShareStageInput, course: Course, fonts: () => readonly string[]) {
+interface Card {
+  readonly key: string;
+  readonly url: string;
+  readonly svg: string;
+}
+
+function planCard(input: ShareStageInput, course: Course) {
   const facts = factsLine(course);
-  const svg = shareCardSvg({
-    siteTitle: input.site.title,
-    title: course.title,
-    facts,
-    themeColor: input.site.themeColor,
-  });
+  const { title, themeColor } = input.site;
+  const svg = shareCardSvg({ siteTitle: title, title: course.title, facts, themeColor });
   const key = createHash('sha1').update(svg).digest('hex');
-  const body = input.memo.get(key) ?? input.pack?.get(key) ?? renderShareCard(svg, fonts());
-  input.memo.set(key, body);
-  input.pack?.put(key, body);
-  const asset = { url: `/assets/share/${course.slug}.${key.slice(0, 10)}.png`, contentType: 'image/png', body };
+  const card: Card = { key, url: `/assets/share/${course.slug}.${key.slice(0, 10)}.png`, svg };
   const model: SocialImageModel = {
-    url: input.siteUrl + asset.url,
+    url: input.siteUrl + card.url,
     width: SHARE_CARD_WIDTH,
     height: SHARE_CARD_HEIGHT,
-    alt: `${course.title}, a course of ${input.site.title}: ${facts}`,
+    alt: `${course.title}, a course of ${title}: ${facts}`,
   };
-  return { asset, model };
+  return { card, model };
+}
+
+/** The cards' bytes: the memo's, the disk cache's, or drawn now, in batches. */
+async function drawCards(input: ShareStageInput, cards: readonly Card[]): Promise<ShareAsset[]> {
+  const bodies = new Map<string, Buffer>();
+  for (const card of cards) {
+    const kept = input.memo.get(card.key) ?? input.pack?.get(card.key);
+    if (kept) bodies.set(card.key, kept);
+  }
+  const missing = [...new Map(cards.filter((c) => !bodies.has(c.key)).map((c) => [c.key, c]))];
+  const batches: (typeof missing)[] = [];
+  for (let i = 0; i < missing.length; i += CARDS_PER_TASK)
+    batches.push(missing.slice(i, i + CARDS_PER_TASK));
+  await Promise.all(
+    batches.map(async (batch) => {
+      const drawn = await input.draw(batch.map(([, card]) => card.svg));
+      batch.forEach(([key], i) => bodies.set(key, drawn[i]!));
+    }),
+  );
+  return cards.map((card) => {
+    const body = bodies.get(card.key)!;
+    input.memo.set(card.key, body);
+    input.pack?.put(card.key, body);
+    return { url: card.url, contentType: 'image/png', body };
+  });
 }
 
 /**
  * The share stage: each course -> the picture its pages offer when shared. The course's own
  * `image` when networks can show it (PNG, JPEG), else a card drawn from its title and facts.
+ * The URLs come first (a card's is the hash of its SVG), so the pages need not wait for the bytes.
  */
 export function shareStage(input: ShareStageInput): ShareImages {
   const byCourse = new Map<string, SocialImageModel>();
-  const assets: ShareAsset[] = [];
-  let fonts: readonly string[] | undefined;
-  const fontFiles = () => (fonts ??= input.fonts());
+  const cards: Card[] = [];
   for (const course of input.site.courses) {
     const { image } = course;
     if (image && SHAREABLE.has(image.contentType) && image.width && image.height) {
@@ -80,9 +102,12 @@ export function shareStage(input: ShareStageInput): ShareImages {
       byCourse.set(course.slug, { url: input.siteUrl + image.url, width, height, alt });
       continue;
     }
-    const card = drawn(input, course, fontFiles);
-    byCourse.set(course.slug, card.model);
-    assets.push(card.asset);
+    const planned = planCard(input, course);
+    byCourse.set(course.slug, planned.model);
+    cards.push(planned.card);
   }
+  const assets = drawCards(input, cards);
+  // Awaited after the pages are laid out: a failure must not count as unhandled meanwhile.
+  assets.catch(() => undefined);
   return { byCourse, assets };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shareStage } from '../../src/build/share-stage.js';
 import { createMemo } from '../../src/build/memo.js';
-import { shareCardFonts } from '../../src/render/share-card.js';
+import { renderShareCard, shareCardFonts } from '../../src/render/share-card.js';
 import { COURSE_MD, validFiles } from '../support/content-fixture.js';
 import { loadFiles } from '../support/load.js';
 
@@ -24,19 +24,25 @@ async function siteWithImage(src: string | undefined) {
   ).site;
 }
 
+const drawn: string[] = [];
+const draw = (svgs: readonly string[]) => {
+  drawn.push(...svgs);
+  return Promise.resolve(svgs.map((svg) => renderShareCard(svg, shareCardFonts())));
+};
+
 const input = (site: Awaited<ReturnType<typeof siteWithImage>>, memo = createMemo<Buffer>()) => ({
   site,
   siteUrl: 'https://courses.example.com',
   memo,
   pack: undefined,
-  fonts: shareCardFonts,
+  draw,
 });
 
 describe('shareStage', () => {
   it("offers a course's own PNG image as it is", async () => {
     const site = await siteWithImage('images/cover.png');
     const share = shareStage(input(site));
-    expect(share.assets).toEqual([]);
+    expect(await share.assets).toEqual([]);
     expect(share.byCourse.get('a-course')).toEqual({
       url: `https://courses.example.com${site.courses[0]!.image!.url}`,
       width: 2,
@@ -47,19 +53,24 @@ describe('shareStage', () => {
 
   it('draws a card for a course whose image is an SVG, which networks do not show', async () => {
     const share = shareStage(input(await siteWithImage('images/cover.svg')));
-    expect(share.assets.map((asset) => asset.url)).toEqual([
+    const assets = await share.assets;
+    expect(assets.map((asset) => asset.url)).toEqual([
       expect.stringMatching(/^\/assets\/share\/a-course\.[0-9a-f]{10}\.png$/),
     ]);
-    expect(share.assets[0]!.body.subarray(1, 4).toString()).toBe('PNG');
+    expect(share.byCourse.get('a-course')?.url).toBe(`https://courses.example.com${assets[0]!.url}`);
+    expect(assets[0]!.body.subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('draws a card once for the same words, and again when the title changes', async () => {
     const memo = createMemo<Buffer>();
     const site = await siteWithImage(undefined);
-    const first = shareStage(input(site, memo)).assets[0]!;
-    expect(shareStage(input(site, memo)).assets[0]!.body).toBe(first.body);
+    drawn.length = 0;
+    const [first] = await shareStage(input(site, memo)).assets;
+    expect((await shareStage(input(site, memo)).assets)[0]!.body).toBe(first!.body);
+    expect(drawn).toHaveLength(1);
     const renamed = { ...site, courses: [{ ...site.courses[0]!, title: 'Another title' }] };
-    const again = shareStage(input(renamed, memo)).assets[0]!;
-    expect(again.url).not.toBe(first.url);
+    const [again] = await shareStage(input(renamed, memo)).assets;
+    expect(again!.url).not.toBe(first!.url);
+    expect(drawn).toHaveLength(2);
   });
 });

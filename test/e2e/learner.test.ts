@@ -173,6 +173,8 @@ describe('screenshots', () => {
       for (const [name, url] of [
         ['course', '/courses/our-principles/'],
         ['chapter', '/courses/our-principles/our-principles/'],
+        ['parts-course', '/courses/learn-in-parts/'],
+        ['parts-chapter', '/courses/learn-in-parts/second-steps/'],
       ] as const) {
         await page.goto(site.base + url);
         // Lazy images below the fold load when scrolled to; a full-page shot must show them all.
