@@ -2,6 +2,8 @@
 // colour scheme applies, and the controls below stay hidden rather than broken.
 const THEME_KEY = 'lectern-theme';
 const PROGRESS_KEY = 'lectern-progress';
+const COMPLETED_KEY = 'lectern-completed';
+const NAME_KEY = 'lectern-learner-name';
 
 function readJson(key, fallback) {
   try {
@@ -108,6 +110,74 @@ function setUpFreeNote() {
   }
 }
 
+// A course is complete when every chapter is: { "<course url>": "YYYY-MM-DD" } keeps the day.
+function chapterUrlsOf(element) {
+  return (element.dataset.chapterUrls ?? '').split(' ').filter(Boolean);
+}
+
+function isCourseComplete(progress, courseUrl, chapterUrls) {
+  const done = completedIn(progress, courseUrl);
+  return chapterUrls.length > 0 && chapterUrls.every((url) => done.has(url));
+}
+
+function recordCompletion(progress, courseUrl, chapterUrls) {
+  const completed = readJson(COMPLETED_KEY, {});
+  const complete = isCourseComplete(progress, courseUrl, chapterUrls);
+  if (complete && !completed[courseUrl])
+    completed[courseUrl] = new Date().toISOString().slice(0, 10);
+  if (!complete) delete completed[courseUrl];
+  writeJson(COMPLETED_KEY, completed);
+}
+
+function showCourseComplete(progress) {
+  const note = document.querySelector('[data-course-complete]');
+  const start = document.querySelector('[data-start]');
+  if (!note || !start) return;
+  note.hidden = !isCourseComplete(progress, start.dataset.courseUrl, chapterUrlsOf(start));
+}
+
+function fillCertificate(page, progress) {
+  const { courseUrl } = page.dataset;
+  const urls = chapterUrlsOf(page);
+  const done = completedIn(progress, courseUrl);
+  const complete = isCourseComplete(progress, courseUrl, urls);
+  page.querySelector('[data-certificate-without-script]').hidden = true;
+  page.querySelector('[data-certificate-left]').hidden = complete;
+  page.querySelector('[data-certificate-ready]').hidden = !complete;
+  const left = urls.filter((url) => !done.has(url)).length;
+  for (const item of page.querySelectorAll('[data-certificate-left] [data-chapter-url]'))
+    item.hidden = done.has(item.dataset.chapterUrl);
+  const summary = page.querySelector('[data-certificate-left-summary]');
+  summary.textContent = `${left} of ${urls.length} ${urls.length === 1 ? 'chapter' : 'chapters'} still to complete:`;
+  const day = readJson(COMPLETED_KEY, {})[courseUrl] ?? new Date().toISOString().slice(0, 10);
+  const date = page.querySelector('[data-certificate-date]');
+  date.dateTime = day;
+  const format = new Intl.DateTimeFormat(document.documentElement.lang, {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  });
+  date.textContent = format.format(new Date(`${day}T00:00:00Z`));
+}
+
+function setUpCertificate(progress) {
+  const page = document.querySelector('[data-certificate]');
+  if (!page) return;
+  fillCertificate(page, progress);
+  const input = page.querySelector('[data-certificate-name-input]');
+  const name = page.querySelector('[data-certificate-name]');
+  const show = () => {
+    name.textContent = input.value.trim() || 'Your name';
+    name.classList.toggle('is-placeholder', input.value.trim() === '');
+  };
+  input.value = readJson(NAME_KEY, '');
+  input.addEventListener('input', () => {
+    writeJson(NAME_KEY, input.value);
+    show();
+  });
+  page.querySelector('[data-certificate-print]').addEventListener('click', () => window.print());
+  show();
+}
+
 function setUpCompletion(progress, refresh) {
   const control = document.querySelector('[data-complete]');
   if (!control) return;
@@ -126,6 +196,7 @@ function setUpCompletion(progress, refresh) {
     else done.add(chapterUrl);
     progress[courseUrl] = [...done];
     writeJson(PROGRESS_KEY, progress);
+    recordCompletion(progress, courseUrl, chapterUrlsOf(control));
     render();
     refresh();
   });
@@ -140,7 +211,9 @@ function main() {
     markChapterLists(progress);
     showProgressBars(progress);
     updateStartButton(progress);
+    showCourseComplete(progress);
   };
+  setUpCertificate(progress);
   setUpFreeNote();
   setUpCompletion(progress, refresh);
   refresh();

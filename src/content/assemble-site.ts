@@ -98,6 +98,7 @@ function assembleCourse(course: IndexedCourse, documents: Documents, language: s
     introHtml: documentOf(documents, parsed.relative).html,
     objectives: parsed.data.objectives,
     image: course.image,
+    passingScore: parsed.data.passingScore,
     parts,
     chapters,
   };

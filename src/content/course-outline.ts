@@ -2,6 +2,7 @@ import { errorAt, warningAt, type ContentProblem, type Staged } from './content-
 import { formatDuration } from './duration.js';
 import { PART_FILE, parsePartFolderName, partNamingHint } from './file-names.js';
 import type { ParsedChapter, ParsedCourse, ParsedPart } from './parse-source.js';
+import { CERTIFICATE_SLUG } from './urls.js';
 
 export interface IndexedPart {
   readonly parsed: ParsedPart;
@@ -74,6 +75,10 @@ function checkSlugs(chapters: readonly ParsedChapter[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const bySlug = new Map<string, string>();
   for (const chapter of chapters) {
+    if (chapter.slug === CERTIFICATE_SLUG) {
+      const message = `The slug "${CERTIFICATE_SLUG}" is the address of the course's certificate of achievement: give the chapter another name`;
+      problems.push(errorAt(chapter.relative, 'file', message));
+    }
     const same = bySlug.get(chapter.slug);
     if (same) {
       const message = `Chapter slug "${chapter.slug}" is also used by ${same}: two chapters cannot share a URL`;

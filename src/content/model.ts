@@ -77,6 +77,8 @@ export interface Course {
   /** What the learner will be able to do: "What you will learn". */
   readonly objectives: readonly string[];
   readonly image: Picture | undefined;
+  /** Percent of quiz points a learner needs for the certificate. */
+  readonly passingScore: number;
   /** Empty for a course whose chapters sit beside course.md. */
   readonly parts: readonly Part[];
   /** Every chapter in course order, across parts. */

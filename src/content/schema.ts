@@ -106,6 +106,13 @@ export const courseSchema = fields({
    * `src` relative to the course folder. Default: none; a share card is drawn from the title.
    */
   image: imageField().optional(),
+  /** Percent of quiz points needed for the certificate of achievement, 0 to 100. Default: 70. */
+  passingScore: z
+    .number({ error: 'Expected a percentage from 0 to 100, e.g. 70' })
+    .int({ error: 'Expected a whole percentage from 0 to 100, e.g. 70' })
+    .min(0, { error: 'Expected a percentage from 0 to 100, e.g. 70' })
+    .max(100, { error: 'Expected a percentage from 0 to 100, e.g. 70' })
+    .default(70),
 });
 
 /** The front-matter of `part.md` in a part folder `NN-slug/`. Its body shows on the course page. */

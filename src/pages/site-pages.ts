@@ -1,6 +1,6 @@
 import type { Chapter, Course, Cta, Picture, Site } from '../content/model.js';
 import { latestDate } from '../content/calendar-date.js';
-import { catalogUrl } from '../content/urls.js';
+import { catalogUrl, certificateUrl } from '../content/urls.js';
 import { formatDuration } from '../content/duration.js';
 import { difficultyLabel, shortDateFormat, type ShortDateFormat } from './format.js';
 import {
@@ -194,6 +194,7 @@ function coursePage(site: Site, course: Course, shared: CourseShared, context: P
       parts: partSections(course),
       chapters: course.parts.length > 0 ? [] : chapterLinks(course.chapters),
       start: link(course.chapters[0]),
+      certificateUrl: certificateUrl(course.slug),
       cta: shared.cta,
     },
   };
@@ -243,6 +244,7 @@ function chapterPage(
       contents: chapter.headings.filter((h) => CONTENTS_LEVELS.has(h.level)),
       html: chapter.html,
       outline: outlineGroups(course, chapter),
+      courseChapterUrls: shared.progress.chapterUrls,
       previous: pagerLink(course, chapter, course.chapters[index - 1], 'Previous'),
       next: pagerLink(course, chapter, course.chapters[index + 1], 'Next'),
       cta: shared.cta,
@@ -250,7 +252,38 @@ function chapterPage(
   };
 }
 
-/** A course's own pages: the course page, then each chapter's. */
+function certificatePage(
+  site: Site,
+  course: Course,
+  shared: CourseShared,
+  context: PageContext,
+): Page {
+  const url = certificateUrl(course.slug);
+  return {
+    url,
+    status: 200,
+    layout: layout(site, context, {
+      title: `Certificate of achievement - ${course.title} - ${site.title}`,
+      description: `Your certificate of achievement for ${course.title}, filled in by your browser once you complete the course.`,
+      url,
+      lang: course.language,
+      // Each learner's own page, made in their browser: nothing for a search engine.
+      noindex: true,
+    }),
+    main: {
+      template: 'certificate',
+      breadcrumbs: courseTrail(course),
+      course: { url: course.url, label: course.title },
+      organization: site.organization.name,
+      duration: shared.facts.duration,
+      progress: shared.progress,
+      passingScore: course.passingScore,
+      chapters: course.chapters.map((chapter) => ({ url: chapter.url, label: chapter.title })),
+    },
+  };
+}
+
+/** A course's own pages: the course page, then each chapter's, then its certificate. */
 export function coursePages(
   site: Site,
   course: Course,
@@ -267,6 +300,7 @@ export function coursePages(
   return [
     coursePage(site, course, shared, context),
     ...course.chapters.map((_, index) => chapterPage(site, course, shared, index, context)),
+    certificatePage(site, course, shared, context),
   ];
 }
 

@@ -161,6 +161,8 @@ export interface CoursePageModel {
   readonly chapters: readonly ChapterLinkModel[];
   /** The first chapter; the browser script makes it "Continue" at the first one not complete. */
   readonly start: LinkModel | undefined;
+  /** Offered, by the browser script, once every chapter is complete. */
+  readonly certificateUrl: string;
   readonly cta: CtaModel | undefined;
 }
 
@@ -176,9 +178,26 @@ export interface ChapterPageModel {
   readonly contents: readonly Heading[];
   readonly html: string;
   readonly outline: readonly OutlineGroupModel[];
+  /** Every chapter of the course, space-separated: completing the last one completes the course. */
+  readonly courseChapterUrls: string;
   readonly previous: PagerLinkModel | undefined;
   readonly next: PagerLinkModel | undefined;
   readonly cta: CtaModel | undefined;
+}
+
+/** The learner's certificate of achievement, filled in by the browser from its progress. */
+export interface CertificatePageModel {
+  readonly template: 'certificate';
+  readonly breadcrumbs: readonly LinkModel[];
+  readonly course: LinkModel;
+  readonly organization: string;
+  /** "4 hours": the course's duration, as its page says it. */
+  readonly duration: string;
+  readonly progress: ProgressModel;
+  /** Percent of quiz points needed, for the list of what is left. */
+  readonly passingScore: number;
+  /** Every chapter: the browser shows those not yet complete. */
+  readonly chapters: readonly LinkModel[];
 }
 
 export interface StatusPageModel {
@@ -191,7 +210,8 @@ export interface StatusPageModel {
   readonly links: readonly LinkModel[];
 }
 
-export type PageModel = CatalogPageModel | CoursePageModel | ChapterPageModel | StatusPageModel;
+export type PageModel =
+  CatalogPageModel | CoursePageModel | ChapterPageModel | CertificatePageModel | StatusPageModel;
 
 /** One page ready for its template: the URL it answers, its layout and its content. */
 export interface Page {

@@ -94,6 +94,7 @@ describe('the pipeline, rebuilding after a save', () => {
     // The catalog shows no chapter title; every page of the course lists its chapters.
     expect(after.stats.laidOut.sort()).toEqual([
       '/courses/a-course/',
+      '/courses/a-course/certificate/',
       '/courses/a-course/first/',
       '/courses/a-course/second/',
       '/courses/a-course/third/',

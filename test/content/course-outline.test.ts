@@ -107,6 +107,16 @@ describe('the problems of a course in parts', () => {
     ]);
   });
 
+  it("refuses a chapter named like the course's certificate page", async () => {
+    const files = {
+      ...partedFiles(),
+      'courses/a-course/02-going-further/02-certificate.md': chapter('Done'),
+    };
+    expect(await problemsOf(files)).toEqual([
+      'content/courses/a-course/02-going-further/02-certificate.md:1:1  file  The slug "certificate" is the address of the course\'s certificate of achievement: give the chapter another name',
+    ]);
+  });
+
   it('warns of chapter numbers that skip in a part', async () => {
     const files = without(partedFiles(), '01-basics/02-second.md');
     files['courses/a-course/01-basics/03-second.md'] = chapter('Second chapter');

@@ -212,3 +212,32 @@ describe('the free badge', () => {
     );
   });
 });
+
+describe('the certificate page', () => {
+  const CERTIFICATE = '/courses/learn-in-parts/certificate/';
+
+  it('says what it is and is not, and works without JavaScript by saying where progress lives', async () => {
+    const { text } = await request(listener).get(CERTIFICATE).expect(200);
+    expect(text).toContain('<h1>Certificate of achievement</h1>');
+    expect(text).toContain(
+      'It records that you completed the course in this browser: it is not verified by OpenClassrooms.',
+    );
+    expect(text).toContain('<h2>Your progress is kept by your browser</h2>');
+    expect(text).toMatch(/<section class="certificate-ready" data-certificate-ready hidden/);
+  });
+
+  it('lists every chapter, for the browser to show those still to complete', async () => {
+    const { text } = await request(listener).get(CERTIFICATE).expect(200);
+    const listed = [
+      ...text.matchAll(/<li data-chapter-url="([^"]+)"><a href="\1">([^<]+)<\/a><\/li>/g),
+    ];
+    expect(listed.map((m) => m[2])).toEqual(['First steps', 'Second steps', 'Third steps']);
+  });
+
+  it('is offered from the course page once the course is complete', async () => {
+    const { text } = await request(listener).get('/courses/learn-in-parts/').expect(200);
+    expect(text).toMatch(
+      /<p class="course-complete" data-course-complete hidden>.*You completed this course\. <a href="\/courses\/learn-in-parts\/certificate\/">Get your certificate of achievement<\/a><\/p>/,
+    );
+  });
+});

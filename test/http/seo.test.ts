@@ -17,6 +17,8 @@ import path from 'node:path';
 type Listener = Awaited<ReturnType<typeof fixtureListener>>['listener'];
 let listener: Listener;
 let pageUrls: readonly string[];
+/** The pages for search engines and social networks: all but each learner's certificate. */
+let indexedUrls: readonly string[];
 const pages = new Map<string, string>();
 
 beforeAll(async () => {
@@ -24,6 +26,7 @@ beforeAll(async () => {
   listener = site.listener;
   pageUrls = site.built.rendered.pageUrls;
   for (const url of pageUrls) pages.set(url, (await request(listener).get(url).expect(200)).text);
+  indexedUrls = pageUrls.filter((url) => !pages.get(url)?.includes('<meta name="robots"'));
 });
 
 /** A response whose body is kept as bytes (supertest parses only text by default). */
@@ -137,7 +140,7 @@ describe('the head of every page', () => {
   });
 
   it('describes the page to social networks with Open Graph and Twitter card tags', () => {
-    for (const url of pageUrls) {
+    for (const url of indexedUrls) {
       const page = html(url);
       expect(metaContent(page, 'og:url'), url).toBe(SITE_URL + url);
       expect(metaContent(page, 'og:type'), url).toBe(url === CATALOG ? 'website' : 'article');
@@ -209,7 +212,7 @@ describe('the head of every page', () => {
 
 describe('structured data', () => {
   it('says on every page what the page shows', () => {
-    for (const url of pageUrls) {
+    for (const url of indexedUrls) {
       const page = html(url);
       const kind = pageKind(url);
       if (kind === 'catalog') {
@@ -337,19 +340,28 @@ describe('the sitemap', () => {
     );
   });
 
+  it("leaves out each learner's certificate, which asks not to be indexed", () => {
+    const certificates = pageUrls.filter((url) => url.endsWith('/certificate/'));
+    expect(certificates).toContain('/courses/our-principles/certificate/');
+    for (const url of certificates) {
+      expect(html(url), url).toContain('<meta name="robots" content="noindex">');
+      expect(indexedUrls, url).not.toContain(url);
+    }
+  });
+
   it('lists every page at its absolute URL with its date, and nothing else', async () => {
     const { text } = await request(listener).get('/sitemap.xml').expect(200);
     const entries = [
       ...text.matchAll(/<url><loc>([^<]*)<\/loc><lastmod>([^<]*)<\/lastmod><\/url>/g),
     ];
     expect(text.match(/<url>/g)).toHaveLength(entries.length);
-    expect(entries.map((m) => m[1])).toEqual(pageUrls.map((url) => SITE_URL + url));
+    expect(entries.map((m) => m[1])).toEqual(indexedUrls.map((url) => SITE_URL + url));
     const lastmods = new Map(entries.map((m) => [m[1], m[2] ?? '']));
-    for (const url of pageUrls) {
+    for (const url of indexedUrls) {
       const shown = visibleFacts(html(url)).updated;
       if (pageKind(url) === 'course') expect(lastmods.get(SITE_URL + url), url).toBe(shown);
     }
-    const courseDates = pageUrls
+    const courseDates = indexedUrls
       .filter((url) => pageKind(url) === 'course')
       .map((url) => lastmods.get(SITE_URL + url) ?? '');
     expect(lastmods.get(SITE_URL + CATALOG)).toBe([...courseDates].sort().at(-1));

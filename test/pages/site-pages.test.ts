@@ -46,6 +46,7 @@ const course: Course = {
   cta: undefined,
   introHtml: '<p>Welcome.</p>',
   objectives: [],
+  passingScore: 70,
   image: undefined,
   parts: [],
   chapters: [chapter(1, 'care', 'We care'), chapter(5, 'dare', 'We dare')],
