@@ -136,7 +136,9 @@ describe('the quiz plugin', () => {
     expect(html).toMatch(
       /<h2 class="quiz-title" id="quiz-what-does-it-print-title">What does it print\?<\/h2>\n<p>Read each program before you answer.<\/p>\n<fieldset/,
     );
-    expect(html).toMatch(/<\/legend>\n<pre[^>]*><code[^>]*>console/);
+    expect(html).toMatch(
+      /<\/legend>\n<div class="code-block"[^>]*>\n.*\n<pre[^>]*><code[^>]*>.*console/,
+    );
     expect(html).toContain('<label for="quiz-what-does-it-print-1-1"><code>11</code></label>');
     expect(html).toContain('href="https://developer.mozilla.org/');
     expect(quizzes[0]?.questions[0]).toMatchObject({
