@@ -37,6 +37,8 @@ function assembleCourse(course: IndexedCourse, documents: Documents, language: s
       updated: chapter.data.updated ?? parsed.data.updated,
       html: document.html,
       headings: document.headings,
+      quizzes: document.quizzes,
+      scripts: document.scripts,
     };
   });
   return {
@@ -53,6 +55,7 @@ function assembleCourse(course: IndexedCourse, documents: Documents, language: s
     language: parsed.data.language ?? language,
     cta: course.cta,
     introHtml: documentOf(documents, parsed.relative).html,
+    introScripts: documentOf(documents, parsed.relative).scripts,
     chapters,
   };
 }

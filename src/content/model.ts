@@ -1,4 +1,5 @@
-import type { Heading } from '../markdown/markdown-env.js';
+import type { ContentScript, Heading } from '../markdown/markdown-env.js';
+import type { QuizRecord } from '../markdown/quiz-record.js';
 import type { CalendarDate } from './calendar-date.js';
 import type { Difficulty } from './schema.js';
 
@@ -36,6 +37,9 @@ export interface Chapter {
   readonly updated: CalendarDate;
   readonly html: string;
   readonly headings: readonly Heading[];
+  readonly quizzes: readonly QuizRecord[];
+  /** The browser scripts the chapter's content needs (see ContentScript). */
+  readonly scripts: readonly ContentScript[];
 }
 
 export interface Course {
@@ -52,6 +56,7 @@ export interface Course {
   readonly language: string;
   readonly cta: Cta | undefined;
   readonly introHtml: string;
+  readonly introScripts: readonly ContentScript[];
   readonly chapters: readonly Chapter[];
 }
 

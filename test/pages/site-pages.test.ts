@@ -27,6 +27,8 @@ function chapter(number: number, slug: string, title: string): Chapter {
       { level: 2, id: 'why', text: 'Why' },
       { level: 4, id: 'deep', text: 'Too deep for the contents' },
     ],
+    quizzes: [],
+    scripts: [],
   };
 }
 
@@ -43,6 +45,7 @@ const course: Course = {
   language: 'en',
   cta: undefined,
   introHtml: '<p>Welcome.</p>',
+  introScripts: [],
   chapters: [chapter(1, 'care', 'We care'), chapter(5, 'dare', 'We dare')],
 };
 
@@ -62,6 +65,7 @@ const context: PageContext = {
   stylesheetUrl: '/assets/css/site.1.css',
   iconUrl: '/assets/favicon.1.svg',
   scriptUrls: ['/assets/js/site.1.js'],
+  contentScriptUrls: { quiz: '/assets/js/quiz.1.js', 'code-copy': '/assets/js/code-copy.1.js' },
   socialImage: { url: 'https://courses.example.com/s.png', width: 1200, height: 630, alt: 'A' },
   notices: [],
 };

@@ -13,12 +13,18 @@ interface FenceMeta {
   readonly known: boolean;
 }
 
-// highlight.js names these "HTML, XML" or "Plain text"; a header names what the block holds.
+// highlight.js names these "HTML, XML", "TOML, also INI" or "Plain text": a header names what
+// the block holds, as the editor wrote it.
 const LABELS: Readonly<Record<string, string>> = {
   html: 'HTML',
   xhtml: 'XHTML',
   xml: 'XML',
   svg: 'SVG',
+  toml: 'TOML',
+  ini: 'INI',
+  php: 'PHP',
+  'python-repl': 'Python console',
+  pycon: 'Python console',
   plaintext: 'Text',
   text: 'Text',
   txt: 'Text',

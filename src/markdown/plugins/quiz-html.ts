@@ -25,10 +25,12 @@ function optionHtml(
   r: QuizRenderers,
 ): string {
   const type = question.kind === 'single' ? 'radio' : 'checkbox';
+  // Radio buttons share a name to be one group; each check box is a control of its own.
+  const name = question.kind === 'single' ? question.id : option.id;
   const correct = option.correct ? ' data-correct' : '';
   return (
     `<li class="quiz-option">\n` +
-    `<input type="${type}" name="${question.id}" id="${option.id}" value="${index + 1}"${correct}>\n` +
+    `<input type="${type}" name="${name}" id="${option.id}" value="${index + 1}"${correct}>\n` +
     `<label for="${option.id}">${r.inline(option.label)}</label>\n` +
     `<div class="quiz-feedback" id="${option.id}-feedback" data-feedback hidden>\n` +
     `<p class="quiz-mark" data-mark></p>\n${r.blocks(option.feedback)}</div>\n` +
