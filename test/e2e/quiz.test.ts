@@ -10,6 +10,8 @@ const QUIZ = '/courses/our-principles/check-what-you-learned/';
 const QUIZ_ID = 'quiz-check-what-you-learned';
 const COURSE = '/courses/our-principles/';
 const CODE = '/courses/write-a-course/course-and-chapters/';
+// A copy of the editors' guide chapter on quizzes and code (test/fixtures/site/courses/teach-code/).
+const GUIDE = '/courses/teach-code/quizzes-and-code/';
 const anyString: unknown = expect.any(String);
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
@@ -186,6 +188,18 @@ describe('a code block', () => {
       'npm run new -- course "Learn Git in a day"\n',
     );
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('names the file it shows, and the Copy button says which file it copies', async () => {
+    const { page, context } = await openPage(site.browser);
+    await page.goto(site.base + GUIDE);
+    const block = page.locator('[data-code-block]', { hasText: 'Hello, learners!' }).first();
+    expect(await block.locator('.code-header').innerText()).toMatch(
+      /^server\.js\s+JavaScript\s+Copy$/,
+    );
+    expect(await block.getByRole('button', { name: 'Copy server.js' }).count()).toBe(1);
+    expect(await block.locator('pre .hljs-keyword').first().textContent()).toBe('import');
     await context.close();
   });
 
