@@ -151,6 +151,25 @@ describe('a learner taking a quiz', () => {
   });
 });
 
+describe('a quiz on a phone', () => {
+  it('fits 375 px without scrolling sideways, before and after the check', async () => {
+    const { page, context } = await openPage(site.browser, {
+      viewport: { width: 375, height: 800 },
+    });
+    const overflow = () =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+    for (const url of [QUIZ, GUIDE]) {
+      await page.goto(site.base + url);
+      expect(await overflow(), url).toBe(0);
+      await page.getByRole('button', { name: 'Check my answers' }).click();
+      expect(await overflow(), `${url} once checked`).toBe(0);
+    }
+    await context.close();
+  });
+});
+
 describe('a learner taking a quiz without JavaScript', () => {
   it('reads every question and each answer in its disclosure, and sees no dead button', async () => {
     const { page, context } = await openPage(site.browser, { javaScriptEnabled: false });
