@@ -44,6 +44,8 @@ function assembleChapter(
     headings: document.headings,
     durationMinutes: chapter.data.duration,
     part,
+    quizzes: document.quizzes,
+    scripts: document.scripts,
   };
 }
 
@@ -100,6 +102,14 @@ function assembleCourse(course: IndexedCourse, documents: Documents, language: s
     image: course.image,
     passingScore: parsed.data.passingScore,
     parts,
+    // The course page shows the parts' Markdown too: it loads what any of them needs.
+    introScripts: [
+      ...new Set(
+        [parsed, ...course.parts.map((part) => part.parsed)].flatMap(
+          (source) => documentOf(documents, source.relative).scripts,
+        ),
+      ),
+    ],
     chapters,
   };
 }

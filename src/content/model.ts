@@ -1,4 +1,5 @@
-import type { Heading } from '../markdown/markdown-env.js';
+import type { ContentScript, Heading } from '../markdown/markdown-env.js';
+import type { QuizRecord } from '../markdown/quiz-record.js';
 import type { CalendarDate } from './calendar-date.js';
 import type { Difficulty } from './schema.js';
 
@@ -43,6 +44,9 @@ export interface Chapter {
   readonly durationMinutes: number | undefined;
   /** The position (from 1) of the chapter's part in `Course.parts`; undefined without parts. */
   readonly part: number | undefined;
+  readonly quizzes: readonly QuizRecord[];
+  /** The browser scripts the chapter's content needs (see ContentScript). */
+  readonly scripts: readonly ContentScript[];
 }
 
 /** Chapters grouped under a heading on the course page, as course platforms do. */
@@ -82,6 +86,8 @@ export interface Course {
   /** Empty for a course whose chapters sit beside course.md. */
   readonly parts: readonly Part[];
   /** Every chapter in course order, across parts. */
+  /** The browser scripts the course page's Markdown needs: its introduction's and its parts'. */
+  readonly introScripts: readonly ContentScript[];
   readonly chapters: readonly Chapter[];
 }
 

@@ -3,9 +3,11 @@ import type { MarkdownIt } from 'markdown-it';
 import {
   createMarkdownEnv,
   renderMarkdown,
+  type ContentScript,
   type Heading,
   type PendingLink,
 } from '../markdown/markdown-env.js';
+import type { QuizRecord } from '../markdown/quiz-record.js';
 import { resolversFor, type ContentIndex } from './content-index.js';
 import { errorAt, type ContentProblem } from './content-problem.js';
 
@@ -34,6 +36,10 @@ export interface RenderedDocument {
   readonly links: readonly (PendingLink & { readonly column: number })[];
   readonly problems: readonly ContentProblem[];
   readonly lookups: readonly Lookup[];
+  /** The document's quizzes, in page order. */
+  readonly quizzes: readonly QuizRecord[];
+  /** The browser scripts its page loads for what the document holds (quizzes, code blocks). */
+  readonly scripts: readonly ContentScript[];
 }
 
 function columnOf(sourceLine: string | undefined, needle: string): number {
@@ -107,8 +113,11 @@ export function renderDocument(
     column: columnOf(lines[link.line], link.written),
   }));
   const htmlHash = createHash('sha1').update(html).digest('base64url');
-  const { headings } = env;
-  return { relative: source.relative, html, htmlHash, headings, links, problems, lookups };
+  const { headings, quizzes, scripts } = env;
+  return {
+    ...{ relative: source.relative, html, htmlHash, headings, links, problems, lookups },
+    ...{ quizzes, scripts },
+  };
 }
 
 /** The heading ids of each document, kept across builds by whoever holds the documents. */

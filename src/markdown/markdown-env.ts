@@ -1,4 +1,5 @@
 import type { MarkdownIt } from 'markdown-it';
+import type { QuizRecord } from './quiz-record.js';
 
 /** A heading of a rendered document, for its in-page table of contents. */
 export interface Heading {
@@ -33,6 +34,9 @@ export interface PendingLink {
   readonly fragment: string | undefined;
 }
 
+/** A script of public/js/ that enhances what a document holds, loaded only on its pages. */
+export type ContentScript = 'quiz' | 'code-copy';
+
 /**
  * What one render needs from, and tells, the content core. markdown-it passes `env` to every
  * rule, so plugins stay pure functions of `md` and all per-document state lives here.
@@ -47,17 +51,25 @@ export interface MarkdownEnv {
   readonly headings: Heading[];
   readonly links: PendingLink[];
   readonly problems: MarkdownProblem[];
+  readonly quizzes: QuizRecord[];
+  /** The browser scripts the document needs, each once, in the order first needed. */
+  readonly scripts: ContentScript[];
 }
 
 export function createMarkdownEnv(
   resolvers: Pick<MarkdownEnv, 'resolveLink' | 'resolveImage'>,
 ): MarkdownEnv {
-  return { ...resolvers, headings: [], links: [], problems: [] };
+  return { ...resolvers, headings: [], links: [], problems: [], quizzes: [], scripts: [] };
 }
 
 /** The env of a render started by the content core (markdown-it types it loosely). */
 export function envOf(state: { env: object }): MarkdownEnv {
   return state.env as MarkdownEnv;
+}
+
+/** Notes that the document needs a browser script. */
+export function needScript(env: MarkdownEnv, script: ContentScript): void {
+  if (!env.scripts.includes(script)) env.scripts.push(script);
 }
 
 /** A URL fragment as text; a malformed escape is kept as written rather than thrown. */

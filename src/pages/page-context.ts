@@ -1,3 +1,4 @@
+import type { ContentScript } from '../markdown/markdown-env.js';
 import type { NoticeModel, SocialImageModel } from './view-model.js';
 
 /** What the pages need from outside the content: where they live and their assets' URLs. */
@@ -7,6 +8,8 @@ export interface PageContext {
   readonly stylesheetUrl: string;
   readonly iconUrl: string;
   readonly scriptUrls: readonly string[];
+  /** The scripts only pages whose content needs them load (a quiz, a code block). */
+  readonly contentScriptUrls: Readonly<Record<ContentScript, string>>;
   /** The picture every page offers when shared, with an absolute URL. */
   readonly socialImage: SocialImageModel;
   readonly notices: readonly NoticeModel[];

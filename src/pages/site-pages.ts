@@ -1,4 +1,5 @@
 import type { Chapter, Course, Cta, Picture, Site } from '../content/model.js';
+import type { ContentScript } from '../markdown/markdown-env.js';
 import { latestDate } from '../content/calendar-date.js';
 import { catalogUrl, certificateUrl } from '../content/urls.js';
 import { formatDuration } from '../content/duration.js';
@@ -14,6 +15,7 @@ import {
 } from './course-contents.js';
 import { ogLocale } from './open-graph.js';
 import type { PageContext } from './page-context.js';
+import { quizData } from './quiz-data.js';
 import {
   breadcrumbData,
   catalogData,
@@ -98,6 +100,8 @@ interface LayoutInput {
     readonly image?: SocialImageModel | undefined;
   };
   readonly jsonLd?: readonly JsonLd[];
+  /** What the page's content needs besides the site's script. */
+  readonly scripts?: readonly ContentScript[];
 }
 
 function social(site: Site, context: PageContext, page: LayoutInput): SocialModel | undefined {
@@ -123,7 +127,10 @@ function layout(site: Site, context: PageContext, page: LayoutInput): LayoutMode
     themeColor: site.themeColor,
     stylesheetUrl: context.stylesheetUrl,
     iconUrl: context.iconUrl,
-    scriptUrls: context.scriptUrls,
+    scriptUrls: [
+      ...context.scriptUrls,
+      ...(page.scripts ?? []).map((script) => context.contentScriptUrls[script]),
+    ],
     noindex: page.noindex ?? false,
     organization: site.organization,
     year: latestYear(site),
@@ -179,6 +186,7 @@ function coursePage(site: Site, course: Course, shared: CourseShared, context: P
         courseData(site, course, context.siteUrl),
         breadcrumbData(courseTrail(course), context.siteUrl),
       ],
+      scripts: course.introScripts,
     }),
     main: {
       template: 'course',
@@ -228,7 +236,9 @@ function chapterPage(
           [...courseTrail(course), { url: chapter.url, label: chapter.title }],
           context.siteUrl,
         ),
+        ...chapter.quizzes.map((quiz) => quizData(course, chapter, quiz, context.siteUrl)),
       ],
+      scripts: chapter.scripts,
     }),
     main: {
       template: 'chapter',

@@ -6,7 +6,7 @@ import type { LinkModel } from './view-model.js';
 /** One schema.org JSON-LD document. */
 export type JsonLd = Readonly<Record<string, unknown>>;
 
-const SCHEMA_ORG = 'https://schema.org';
+export const SCHEMA_ORG = 'https://schema.org';
 
 // schema.org leaves educationalLevel free text; these are the words course platforms use.
 const EDUCATIONAL_LEVELS: Record<Difficulty, string> = {

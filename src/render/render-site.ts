@@ -63,6 +63,10 @@ export function pageContext(
     stylesheetUrl: assetUrl(publicAssets, 'css/site.css'),
     iconUrl: assetUrl(publicAssets, 'favicon.svg'),
     scriptUrls: [assetUrl(publicAssets, 'js/site.js'), ...devScripts.map((script) => script.url)],
+    contentScriptUrls: {
+      quiz: assetUrl(publicAssets, 'js/quiz.js'),
+      'code-copy': assetUrl(publicAssets, 'js/code-copy.js'),
+    },
     notices,
   };
 }

@@ -134,10 +134,22 @@ async function writeAll(jobs: readonly Job[], into: string, from: string, previo
   // Parents first: each folder is made once instead of once per file.
   for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < jobs.length) await writeOne(jobs[next++]!, into, from, previous);
+    while (next < jobs.length && !failed) {
+      try {
+        await writeOne(jobs[next++]!, into, from, previous);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   };
-  await Promise.all(Array.from({ length: FILES_AT_ONCE }, worker));
+  // Every writer stops before the caller cleans up: removing a folder that is still being
+  // written to fails (ENOTEMPTY) and would hide the first error.
+  const results = await Promise.allSettled(Array.from({ length: FILES_AT_ONCE }, worker));
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** Whether the folder holds this very export already: then there is nothing to write. */

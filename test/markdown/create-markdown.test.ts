@@ -78,8 +78,11 @@ describe('createMarkdown', () => {
   });
 
   it('makes code blocks focusable, so that keyboard users can scroll them', () => {
-    expect(render('```ts\nconst x = 1;\n```').html).toBe(
-      '<pre tabindex="0"><code class="language-ts">const x = 1;\n</code></pre>\n',
+    expect(render('```\nconst x = 1;\n```').html).toBe(
+      '<div class="code-block" data-code-block>\n<pre tabindex="0"><code>const x = 1;\n</code></pre>\n</div>\n',
+    );
+    expect(render('    indented code').html).toBe(
+      '<pre tabindex="0"><code>indented code\n</code></pre>\n',
     );
   });
 

@@ -29,6 +29,8 @@ function chapter(number: number, slug: string, title: string): Chapter {
     ],
     durationMinutes: undefined,
     part: undefined,
+    quizzes: [],
+    scripts: [],
   };
 }
 
@@ -49,6 +51,7 @@ const course: Course = {
   passingScore: 70,
   image: undefined,
   parts: [],
+  introScripts: [],
   chapters: [chapter(1, 'care', 'We care'), chapter(5, 'dare', 'We dare')],
 };
 
@@ -68,6 +71,7 @@ const context: PageContext = {
   stylesheetUrl: '/assets/css/site.1.css',
   iconUrl: '/assets/favicon.1.svg',
   scriptUrls: ['/assets/js/site.1.js'],
+  contentScriptUrls: { quiz: '/assets/js/quiz.1.js', 'code-copy': '/assets/js/code-copy.1.js' },
   socialImage: { url: 'https://courses.example.com/s.png', width: 1200, height: 630, alt: 'A' },
   notices: [],
 };

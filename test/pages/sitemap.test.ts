@@ -13,6 +13,7 @@ const CONTEXT: PageContext = {
   stylesheetUrl: '/assets/css/site.css',
   iconUrl: '/assets/favicon.svg',
   scriptUrls: [],
+  contentScriptUrls: { quiz: '/assets/js/quiz.js', 'code-copy': '/assets/js/code-copy.js' },
   socialImage: { url: `${SITE_URL}/assets/social.png`, width: 1200, height: 630, alt: 'A card' },
   notices: [],
 };
