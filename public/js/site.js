@@ -110,19 +110,46 @@ function setUpFreeNote() {
   }
 }
 
-// A course is complete when every chapter is: { "<course url>": "YYYY-MM-DD" } keeps the day.
+// A course is complete when every chapter is marked complete and every quiz's best score is at
+// least its passing score; { "<course url>": "YYYY-MM-DD" } keeps the day it became so.
+const QUIZZES_KEY = 'lectern-quizzes';
+
 function chapterUrlsOf(element) {
   return (element.dataset.chapterUrls ?? '').split(' ').filter(Boolean);
 }
 
-function isCourseComplete(progress, courseUrl, chapterUrls) {
-  const done = completedIn(progress, courseUrl);
-  return chapterUrls.length > 0 && chapterUrls.every((url) => done.has(url));
+/** The course's quizzes, from `<url>:<questions> ...`, each with whether it is passed. */
+function quizzesOf(element) {
+  const results = readJson(QUIZZES_KEY, {})[element.dataset.courseUrl] ?? {};
+  const passing = Number(element.dataset.passingScore ?? 70);
+  return (element.dataset.quizzes ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((entry) => {
+      const at = entry.lastIndexOf(':');
+      const url = entry.slice(0, at);
+      const total = Number(entry.slice(at + 1));
+      const kept = results[url];
+      // A result out of another number of questions is of an earlier version of the quiz.
+      const best = kept && kept.total === total ? kept.best : 0;
+      return { url, passed: total > 0 && (best / total) * 100 >= passing };
+    });
 }
 
-function recordCompletion(progress, courseUrl, chapterUrls) {
+function isCourseComplete(progress, element) {
+  const done = completedIn(progress, element.dataset.courseUrl);
+  const chapters = chapterUrlsOf(element);
+  return (
+    chapters.length > 0 &&
+    chapters.every((url) => done.has(url)) &&
+    quizzesOf(element).every((quiz) => quiz.passed)
+  );
+}
+
+function recordCompletion(progress, element) {
+  const { courseUrl } = element.dataset;
   const completed = readJson(COMPLETED_KEY, {});
-  const complete = isCourseComplete(progress, courseUrl, chapterUrls);
+  const complete = isCourseComplete(progress, element);
   if (complete && !completed[courseUrl])
     completed[courseUrl] = new Date().toISOString().slice(0, 10);
   if (!complete) delete completed[courseUrl];
@@ -133,22 +160,37 @@ function showCourseComplete(progress) {
   const note = document.querySelector('[data-course-complete]');
   const start = document.querySelector('[data-start]');
   if (!note || !start) return;
-  note.hidden = !isCourseComplete(progress, start.dataset.courseUrl, chapterUrlsOf(start));
+  note.hidden = !isCourseComplete(progress, start);
 }
 
 function fillCertificate(page, progress) {
   const { courseUrl } = page.dataset;
   const urls = chapterUrlsOf(page);
   const done = completedIn(progress, courseUrl);
-  const complete = isCourseComplete(progress, courseUrl, urls);
+  const quizzes = quizzesOf(page);
+  const complete = isCourseComplete(progress, page);
+  // A quiz passed last completes the course too: the day is recorded when it is first seen.
+  recordCompletion(progress, page);
   page.querySelector('[data-certificate-without-script]').hidden = true;
   page.querySelector('[data-certificate-left]').hidden = complete;
   page.querySelector('[data-certificate-ready]').hidden = !complete;
   const left = urls.filter((url) => !done.has(url)).length;
   for (const item of page.querySelectorAll('[data-certificate-left] [data-chapter-url]'))
     item.hidden = done.has(item.dataset.chapterUrl);
+  const passed = new Set(quizzes.filter((quiz) => quiz.passed).map((quiz) => quiz.url));
+  for (const item of page.querySelectorAll('[data-certificate-left] [data-quiz-url]'))
+    item.hidden = passed.has(item.dataset.quizUrl);
+  const quizzesLeft = quizzes.length - passed.size;
   const summary = page.querySelector('[data-certificate-left-summary]');
-  summary.textContent = `${left} of ${urls.length} ${urls.length === 1 ? 'chapter' : 'chapters'} still to complete:`;
+  summary.textContent =
+    [
+      `${left} of ${urls.length} ${urls.length === 1 ? 'chapter' : 'chapters'} still to complete`,
+      ...(quizzes.length > 0
+        ? [
+            `${quizzesLeft} of ${quizzes.length} ${quizzes.length === 1 ? 'quiz' : 'quizzes'} still to pass`,
+          ]
+        : []),
+    ].join(', ') + ':';
   const day = readJson(COMPLETED_KEY, {})[courseUrl] ?? new Date().toISOString().slice(0, 10);
   const date = page.querySelector('[data-certificate-date]');
   date.dateTime = day;
@@ -196,7 +238,7 @@ function setUpCompletion(progress, refresh) {
     else done.add(chapterUrl);
     progress[courseUrl] = [...done];
     writeJson(PROGRESS_KEY, progress);
-    recordCompletion(progress, courseUrl, chapterUrlsOf(control));
+    recordCompletion(progress, control);
     render();
     refresh();
   });

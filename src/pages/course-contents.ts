@@ -17,6 +17,17 @@ export function partLabel(part: Part): string {
   return `Part ${part.position}`;
 }
 
+/** Every quiz of the course, in order, with the URL its result is kept under. */
+export function quizzesOf(course: Course) {
+  return course.chapters.flatMap((chapter) =>
+    chapter.quizzes.map((quiz) => ({
+      url: `${chapter.url}#${quiz.id}`,
+      label: quiz.title ? `${quiz.title} (${chapter.title})` : `The quiz of ${chapter.title}`,
+      questions: quiz.questions.length,
+    })),
+  );
+}
+
 export function progressOf(
   course: Course,
   chapters: readonly Chapter[],
@@ -27,6 +38,10 @@ export function progressOf(
     chapterCount: chapters.length,
     chapterUrls: chapters.map((chapter) => chapter.url).join(' '),
     label: `Your progress in ${part ? partLabel(part) : 'this course'}`,
+    quizzes: quizzesOf(course)
+      .map((quiz) => `${quiz.url}:${quiz.questions}`)
+      .join(' '),
+    passingScore: course.passingScore,
   };
 }
 

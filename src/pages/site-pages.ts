@@ -12,6 +12,7 @@ import {
   pagerLink,
   partSections,
   progressOf,
+  quizzesOf,
 } from './course-contents.js';
 import { ogLocale } from './open-graph.js';
 import type { PageContext } from './page-context.js';
@@ -254,7 +255,7 @@ function chapterPage(
       contents: chapter.headings.filter((h) => CONTENTS_LEVELS.has(h.level)),
       html: chapter.html,
       outline: outlineGroups(course, chapter),
-      courseChapterUrls: shared.progress.chapterUrls,
+      progress: shared.progress,
       previous: pagerLink(course, chapter, course.chapters[index - 1], 'Previous'),
       next: pagerLink(course, chapter, course.chapters[index + 1], 'Next'),
       cta: shared.cta,
@@ -289,6 +290,7 @@ function certificatePage(
       progress: shared.progress,
       passingScore: course.passingScore,
       chapters: course.chapters.map((chapter) => ({ url: chapter.url, label: chapter.title })),
+      quizzes: quizzesOf(course).map((quiz) => ({ url: quiz.url, label: quiz.label })),
     },
   };
 }

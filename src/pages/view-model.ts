@@ -32,6 +32,12 @@ export interface ProgressModel {
   readonly chapterUrls: string;
   /** What the progress bar is named: "Your progress in this course", "... in Part 2". */
   readonly label: string;
+  /**
+   * The course's quizzes as `<chapter url>#<quiz id>:<questions>`, space-separated: the course is
+   * complete when each has a best score of at least `passingScore` percent, and every chapter is.
+   */
+  readonly quizzes: string;
+  readonly passingScore: number;
 }
 
 /** One content problem, as the development panel shows it. */
@@ -178,8 +184,8 @@ export interface ChapterPageModel {
   readonly contents: readonly Heading[];
   readonly html: string;
   readonly outline: readonly OutlineGroupModel[];
-  /** Every chapter of the course, space-separated: completing the last one completes the course. */
-  readonly courseChapterUrls: string;
+  /** The course's progress: completing the last chapter may complete the course. */
+  readonly progress: ProgressModel;
   readonly previous: PagerLinkModel | undefined;
   readonly next: PagerLinkModel | undefined;
   readonly cta: CtaModel | undefined;
@@ -198,6 +204,8 @@ export interface CertificatePageModel {
   readonly passingScore: number;
   /** Every chapter: the browser shows those not yet complete. */
   readonly chapters: readonly LinkModel[];
+  /** Every quiz, by its URL: the browser shows those not yet passed. */
+  readonly quizzes: readonly LinkModel[];
 }
 
 export interface StatusPageModel {

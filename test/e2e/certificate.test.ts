@@ -52,6 +52,42 @@ describe('the certificate of achievement', () => {
     await context.close();
   });
 
+  it('waits, in a course with a quiz, for its best score to reach the passing score', async () => {
+    const { page, errors, context } = await openPage(site.browser);
+    const course = '/courses/our-principles/';
+    for (const slug of ['our-principles', 'check-what-you-learned']) {
+      await page.goto(`${site.base}${course}${slug}/`);
+      await page.getByRole('button', { name: 'Mark this chapter as complete' }).click();
+    }
+    const quiz = await page.locator('form[id^="quiz-"], [id^="quiz-"]').first().getAttribute('id');
+    const quizUrl = `${course}check-what-you-learned/#${quiz}`;
+    // The shape public/js/quiz.js keeps (test/e2e/quiz.test.ts holds it to it).
+    const keep = (best: number) =>
+      page.evaluate(
+        ([url, key, score]) =>
+          localStorage.setItem(
+            'lectern-quizzes',
+            JSON.stringify({
+              [key as string]: { [url]: { score, total: 8, best: score } },
+            }),
+          ),
+        [quizUrl, course, best] as const,
+      );
+    await keep(5);
+    await page.goto(`${site.base}${course}certificate/`);
+    expect(await page.locator('[data-certificate-left-summary]').textContent()).toBe(
+      '0 of 2 chapters still to complete, 1 of 1 quiz still to pass:',
+    );
+    expect(await page.locator(`[data-quiz-url="${quizUrl}"]`).isVisible()).toBe(true);
+    await keep(6);
+    await page.reload();
+    expect(await page.locator('[data-certificate-ready]').isVisible()).toBe(true);
+    await page.goto(site.base + course);
+    expect(await page.locator('[data-course-complete]').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('says without JavaScript that progress is kept by the browser', async () => {
     const { page, context } = await openPage(site.browser, { javaScriptEnabled: false });
     await page.goto(site.base + CERTIFICATE);
