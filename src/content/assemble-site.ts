@@ -37,6 +37,7 @@ function assembleCourse(course: IndexedCourse, documents: Documents, language: s
       updated: chapter.data.updated ?? parsed.data.updated,
       html: document.html,
       headings: document.headings,
+      sections: document.sections,
     };
   });
   return {
@@ -53,6 +54,7 @@ function assembleCourse(course: IndexedCourse, documents: Documents, language: s
     language: parsed.data.language ?? language,
     cta: course.cta,
     introHtml: documentOf(documents, parsed.relative).html,
+    introSections: documentOf(documents, parsed.relative).sections,
     chapters,
   };
 }

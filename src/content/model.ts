@@ -1,4 +1,4 @@
-import type { Heading } from '../markdown/markdown-env.js';
+import type { Heading, TextSection } from '../markdown/markdown-env.js';
 import type { CalendarDate } from './calendar-date.js';
 import type { Difficulty } from './schema.js';
 
@@ -36,6 +36,8 @@ export interface Chapter {
   readonly updated: CalendarDate;
   readonly html: string;
   readonly headings: readonly Heading[];
+  /** What the chapter's body says under each heading: what search finds it by. */
+  readonly sections: readonly TextSection[];
 }
 
 export interface Course {
@@ -52,6 +54,8 @@ export interface Course {
   readonly language: string;
   readonly cta: Cta | undefined;
   readonly introHtml: string;
+  /** The introduction's text under each heading, for search. */
+  readonly introSections: readonly TextSection[];
   readonly chapters: readonly Chapter[];
 }
 

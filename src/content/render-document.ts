@@ -5,6 +5,7 @@ import {
   renderMarkdown,
   type Heading,
   type PendingLink,
+  type TextSection,
 } from '../markdown/markdown-env.js';
 import { resolversFor, type ContentIndex } from './content-index.js';
 import { errorAt, type ContentProblem } from './content-problem.js';
@@ -30,6 +31,8 @@ export interface RenderedDocument {
   /** A hash of the HTML: what a page's key names its body by (see pageKey). */
   readonly htmlHash: string;
   readonly headings: readonly Heading[];
+  /** The text under each heading, for the search index. */
+  readonly sections: readonly TextSection[];
   /** Links whose fragments are checked once every document is rendered; lines are the file's. */
   readonly links: readonly (PendingLink & { readonly column: number })[];
   readonly problems: readonly ContentProblem[];
@@ -107,8 +110,9 @@ export function renderDocument(
     column: columnOf(lines[link.line], link.written),
   }));
   const htmlHash = createHash('sha1').update(html).digest('base64url');
-  const { headings } = env;
-  return { relative: source.relative, html, htmlHash, headings, links, problems, lookups };
+  const { headings, sections } = env;
+  const { relative } = source;
+  return { relative, html, htmlHash, headings, sections, links, problems, lookups };
 }
 
 /** The heading ids of each document, kept across builds by whoever holds the documents. */

@@ -4,6 +4,7 @@ import { codeBlockPlugin } from './plugins/code-block.js';
 import { contentLinksPlugin } from './plugins/content-links.js';
 import { figurePlugin } from './plugins/figure.js';
 import { headingsPlugin } from './plugins/headings.js';
+import { searchTextPlugin } from './plugins/search-text.js';
 import { tablePlugin } from './plugins/table.js';
 
 /**
@@ -20,5 +21,7 @@ export function createMarkdown(): Markdown {
       .use(headingsPlugin)
       .use(figurePlugin)
       .use(contentLinksPlugin)
+      // last: it reads the ids and the text every rule above settled.
+      .use(searchTextPlugin)
   );
 }

@@ -7,6 +7,18 @@ export interface Heading {
   readonly text: string;
 }
 
+/**
+ * The text of one section of a page, for search: what a learner reads under one heading (the
+ * text before the first heading has none). Taken from the tokens, not the HTML, so that the
+ * anchor links' assistive text and the markup never reach the index (plugins/search-text.ts).
+ */
+export interface TextSection {
+  /** The heading's anchor id: where a result links to. */
+  readonly id: string | undefined;
+  readonly heading: string | undefined;
+  readonly text: string;
+}
+
 export interface ResolvedImage {
   readonly url: string;
   readonly width?: number;
@@ -47,12 +59,14 @@ export interface MarkdownEnv {
   readonly headings: Heading[];
   readonly links: PendingLink[];
   readonly problems: MarkdownProblem[];
+  /** The text under each heading, for search (see plugins/search-text.ts). */
+  readonly sections: TextSection[];
 }
 
 export function createMarkdownEnv(
   resolvers: Pick<MarkdownEnv, 'resolveLink' | 'resolveImage'>,
 ): MarkdownEnv {
-  return { ...resolvers, headings: [], links: [], problems: [] };
+  return { ...resolvers, headings: [], links: [], problems: [], sections: [] };
 }
 
 /** The env of a render started by the content core (markdown-it types it loosely). */

@@ -27,6 +27,7 @@ function chapter(number: number, slug: string, title: string): Chapter {
       { level: 2, id: 'why', text: 'Why' },
       { level: 4, id: 'deep', text: 'Too deep for the contents' },
     ],
+    sections: [{ id: undefined, heading: undefined, text: title }],
   };
 }
 
@@ -43,6 +44,7 @@ const course: Course = {
   language: 'en',
   cta: undefined,
   introHtml: '<p>Welcome.</p>',
+  introSections: [{ id: undefined, heading: undefined, text: 'Welcome.' }],
   chapters: [chapter(1, 'care', 'We care'), chapter(5, 'dare', 'We dare')],
 };
 
