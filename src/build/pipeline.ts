@@ -25,7 +25,9 @@ import {
 import type { MarkdownSource, RenderedDocument } from '../content/render-document.js';
 import type { NoticeModel } from '../pages/view-model.js';
 import type { PageBytes } from '../render/page-bytes.js';
+import type { PreparedResponse } from '../render/prepared-response.js';
 import { readPublicAssets } from '../render/public-assets.js';
+import { readSearchLibrary } from '../render/search-library.js';
 import {
   pageContext,
   siteResponses,
@@ -54,6 +56,7 @@ import {
   type SnapshotMeta,
 } from './site-snapshot.js';
 import { respondStage } from './respond-stage.js';
+import { searchStage } from './search-stage.js';
 import { viewsStage } from './views-stage.js';
 
 export type { PipelineOptions } from './pipeline-context.js';
@@ -70,6 +73,11 @@ export interface RenderExtras {
   readonly notices?: readonly NoticeModel[];
   /** Extra scripts served at fixed URLs, with a script tag on every page (development's reload client). */
   readonly devScripts?: readonly DevScript[];
+  /**
+   * Whether to make the static index's files (default: yes). Development's server answers every
+   * query itself; leaving them out keeps a save quick on a big site.
+   */
+  readonly staticSearchIndex?: boolean;
 }
 
 /** A whole build: the responses, and what the build said, from the cache when nothing changed. */
@@ -262,24 +270,49 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
   const siteUrl = siteUrlFor(context.options, site);
   const devScripts = extras.devScripts ?? [];
   const publicAssets = await readPublicAssets(context.options.publicDir);
+  const library = await readSearchLibrary();
+  publicAssets.set(library.name, library);
   const { referenceToken } = context;
   const templatesKey = await folderKey(context.options.viewsDir);
+  const pagesContext = pageContext(publicAssets, siteUrl, devScripts, extras.notices ?? []);
   const keyed = await timed(context, 'pages', () =>
     pagesStage({
       site,
-      context: pageContext(publicAssets, siteUrl, devScripts, extras.notices ?? []),
+      context: pagesContext,
       referenceToken,
       templatesKey,
       bodyKeys: context.bodyKeys,
       memo: context.coursePages,
     }),
   );
-  const responses = await layOutAndRespond(context, keyed, templatesKey);
+  const search = await timed(context, 'search', () =>
+    searchStage({
+      site,
+      state: context.search,
+      withStaticIndex: extras.staticSearchIndex ?? true,
+      context: pagesContext,
+      publicAssets,
+      templatesKey,
+      bodyKeys: context.bodyKeys,
+      viewsDir: context.options.viewsDir,
+    }),
+  );
+  const all = { pages: [...keyed.pages, search.staticPage], statusPages: keyed.statusPages };
+  const laidOut = await layOutAndRespond(context, all, templatesKey);
+  const responses = {
+    pageResponses: laidOut.pageResponses.slice(0, keyed.pages.length),
+    statusResponses: laidOut.statusResponses,
+  };
   const pages = {
     pages: keyed.pages.map((entry) => entry.page),
     statusPages: keyed.statusPages.map((entry) => entry.page),
   };
   const asset = context.memos.asset;
+  const kept = (url: string, make: () => PreparedResponse) => {
+    const response = asset.get(url) ?? make();
+    asset.set(url, response);
+    return response;
+  };
   const rendered = siteResponses({
     site,
     siteUrl,
@@ -289,11 +322,8 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
     devScripts,
     headers: context.headers,
     referenceToken,
-    assetResponse: (url, make) => {
-      const response = asset.get(url) ?? make();
-      asset.set(url, response);
-      return response;
-    },
+    assetResponse: kept,
+    search: search.responses(laidOut.pageResponses[keyed.pages.length]!, context.headers, kept),
   });
   asset.sweep();
   return rendered;

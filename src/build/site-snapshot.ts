@@ -9,6 +9,7 @@ import {
   type PreparedResponse,
 } from '../render/prepared-response.js';
 import type { RenderedSite } from '../render/render-site.js';
+import type { ServedSearch } from '../search/served-search.js';
 
 /**
  * The rendered site as one file: `npm start` builds once and every server process reads the
@@ -47,6 +48,8 @@ interface Contents {
   readonly referenceToken: string;
   readonly responses: readonly (readonly [string, Entry])[];
   readonly statusPages: readonly (readonly [number, Entry])[];
+  /** What search answers from, without the index: each server process makes its own. */
+  readonly search: Omit<ServedSearch, 'index'> | undefined;
 }
 
 function entryOf(response: PreparedResponse, bodies: Buffer[], at: { offset: number }): Entry {
@@ -71,6 +74,10 @@ function entryOf(response: PreparedResponse, bodies: Buffer[], at: { offset: num
   };
 }
 
+function withoutIndex({ index: _index, ...search }: ServedSearch): Omit<ServedSearch, 'index'> {
+  return search;
+}
+
 export async function writeSnapshot(
   site: RenderedSite,
   headers: HeaderList,
@@ -86,6 +93,7 @@ export async function writeSnapshot(
     referenceToken: site.referenceToken,
     responses: [...site.responses].map(([url, r]) => [url, entryOf(r, bodies, at)] as const),
     statusPages: [...site.statusPages].map(([s, r]) => [s, entryOf(r, bodies, at)] as const),
+    search: site.search && withoutIndex(site.search),
   };
   const toc = Buffer.from(JSON.stringify(contents), 'utf8');
   const length = Buffer.alloc(4);
@@ -145,6 +153,7 @@ export async function readSnapshot(
     statusPages: new Map(
       contents.statusPages.map(([status, e]) => [status, responseOf(e, headers, bodies)]),
     ),
+    search: contents.search,
   } };
 }
 

@@ -1,0 +1,1 @@
+// Search, enhanced in the browser: results as you type (see the next commit).

@@ -1,0 +1,61 @@
+import type { RequestHandler } from 'express';
+import { searchUrl } from '../content/urls.js';
+import { readPageNumber, readQuery, searchResultsPage } from '../pages/search-page.js';
+import { createViews, type Views } from '../render/views.js';
+import { createSearchIndex, searchPages, type SearchIndex } from '../search/search-index.js';
+import type { ServedSearch } from '../search/served-search.js';
+import { statusPage } from './handlers.js';
+import { servePrepared } from './serve-prepared.js';
+import type { SiteHolder } from './site-holder.js';
+
+/** The index a site's search answers from: the build's own, or one made once from its documents. */
+function indexer() {
+  const made = new WeakMap<ServedSearch, SearchIndex>();
+  return (search: ServedSearch): SearchIndex => {
+    let index = search.index ?? made.get(search);
+    if (!index) {
+      index = createSearchIndex(search.documents);
+      made.set(search, index);
+    }
+    return index;
+  };
+}
+
+/** The templates the search page is laid out with, compiled again when one changed. */
+function viewsCache() {
+  let compiled: { key: string; dir: string; views: Views } | undefined;
+  return (search: ServedSearch): Views => {
+    if (compiled?.key !== search.templatesKey || compiled.dir !== search.viewsDir)
+      compiled = {
+        key: search.templatesKey,
+        dir: search.viewsDir,
+        views: createViews(search.viewsDir),
+      };
+    return compiled.views;
+  };
+}
+
+/**
+ * `/search/?q=`: the one page that depends on its query, so it cannot be prepared. A thin
+ * handler: the query and page number are read and bounded, the index answers, and the page is
+ * laid out with the site's own layout (Express has set the security headers already). A page
+ * number past the end shows the last page; one that is not a number is a 404, never a 500.
+ */
+export function searchHandler(holder: SiteHolder): RequestHandler {
+  const indexOf = indexer();
+  const viewsOf = viewsCache();
+  return function searchMiddleware(req, res, next) {
+    const { search } = holder.current();
+    if (req.path !== searchUrl || !search) return next();
+    const pageNumber = readPageNumber(req.query.page);
+    if (pageNumber === undefined) return servePrepared(req, res, statusPage(holder, 404));
+    const query = readQuery(req.query.q);
+    const index = indexOf(search);
+    const hits = query.text
+      ? searchPages(index.miniSearch, (url) => index.documents.get(url), query.text)
+      : [];
+    const html = viewsOf(search).render(searchResultsPage(search.page, query, hits, pageNumber));
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('html').send(html);
+  };
+}
