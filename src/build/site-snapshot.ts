@@ -74,8 +74,9 @@ function entryOf(response: PreparedResponse, bodies: Buffer[], at: { offset: num
   };
 }
 
-function withoutIndex({ index: _index, ...search }: ServedSearch): Omit<ServedSearch, 'index'> {
-  return search;
+/** The index goes in serialised: every server process loads it instead of indexing again. */
+function withoutIndex({ index, ...search }: ServedSearch): Omit<ServedSearch, 'index'> {
+  return index ? { ...search, serialized: JSON.stringify(index.miniSearch) } : search;
 }
 
 export async function writeSnapshot(

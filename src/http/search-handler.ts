@@ -2,7 +2,12 @@ import type { RequestHandler } from 'express';
 import { searchUrl } from '../content/urls.js';
 import { readPageNumber, readQuery, searchResultsPage } from '../pages/search-page.js';
 import { createViews, type Views } from '../render/views.js';
-import { createSearchIndex, searchPages, type SearchIndex } from '../search/search-index.js';
+import {
+  createSearchIndex,
+  loadSearchIndex,
+  searchPages,
+  type SearchIndex,
+} from '../search/search-index.js';
 import type { ServedSearch } from '../search/served-search.js';
 import { statusPage } from './handlers.js';
 import { servePrepared } from './serve-prepared.js';
@@ -14,7 +19,9 @@ function indexer() {
   return (search: ServedSearch): SearchIndex => {
     let index = search.index ?? made.get(search);
     if (!index) {
-      index = createSearchIndex(search.documents);
+      index = search.serialized
+        ? loadSearchIndex(search.serialized, search.documents)
+        : createSearchIndex(search.documents);
       made.set(search, index);
     }
     return index;
@@ -44,6 +51,10 @@ function viewsCache() {
 export function searchHandler(holder: SiteHolder): RequestHandler {
   const indexOf = indexer();
   const viewsOf = viewsCache();
+  // A process that read its site from a snapshot loads the index once it is listening, rather
+  // than at its first query (a second or so at 4,000 chapters).
+  const { search } = holder.current();
+  if (search && !search.index) setImmediate(() => indexOf(search));
   return function searchMiddleware(req, res, next) {
     const { search } = holder.current();
     if (req.path !== searchUrl || !search) return next();

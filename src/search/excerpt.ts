@@ -1,5 +1,5 @@
 import type { TextSection } from '../markdown/markdown-env.js';
-import { normalizeTerm } from './search-options.js';
+import { normalizeText } from './search-options.js';
 
 /** A piece of an excerpt: marked when it is a word the query matched. */
 export interface Segment {
@@ -10,21 +10,38 @@ export interface Segment {
 // MiniSearch's own tokenizer splits on spaces and punctuation: words are what lies between.
 const SEPARATORS = /([\n\r\p{Z}\p{P}]+)/u;
 
-function tokens(text: string): { text: string; word: boolean }[] {
-  return text
-    .split(SEPARATORS)
-    .filter((part) => part !== '')
-    .map((part) => ({ text: part, word: !SEPARATORS.test(part) }));
+/**
+ * A text's pieces (words and what separates them), each with its normalised form. Normalising
+ * the whole text and splitting both the same way keeps them in step (NFD adds only marks, which
+ * are never separators) at a fraction of the cost of normalising each word.
+ */
+function tokens(text: string): { text: string; term: string; word: boolean }[] {
+  const normalized = normalizeText(text).split(SEPARATORS);
+  return text.split(SEPARATORS).flatMap((part, i) => {
+    if (part === '') return [];
+    return [{ text: part, term: normalized[i] ?? '', word: i % 2 === 0 }];
+  });
 }
 
 function hits(text: string | undefined, terms: ReadonlySet<string>): number {
   if (!text) return 0;
-  const found = new Set<string>();
-  for (const token of tokens(text)) {
-    const term = token.word ? normalizeTerm(token.text) : null;
-    if (term && terms.has(term)) found.add(term);
+  const normalized = normalizeText(text);
+  // Most sections hold none of the words: a substring test says so without splitting.
+  const present = [...terms].filter((term) => normalized.includes(term));
+  if (present.length === 0) return 0;
+  return present.filter((term) => hasWord(normalized, term)).length;
+}
+
+const SEPARATOR = /[\n\r\p{Z}\p{P}]/u;
+
+/** Whether the term is in the text as a whole word, not only inside a longer one. */
+function hasWord(text: string, term: string): boolean {
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
+    const before = at === 0 || SEPARATOR.test(text[at - 1]!);
+    const end = at + term.length;
+    if (before && (end === text.length || SEPARATOR.test(text[end]!))) return true;
   }
-  return found.size;
+  return false;
 }
 
 /**
@@ -51,8 +68,7 @@ const LENGTH = 200;
 /** About LENGTH characters of text around its first matched word, the matched words marked. */
 export function excerpt(text: string, terms: ReadonlySet<string>): Segment[] {
   const parts = tokens(text);
-  const isHit = (part: { text: string; word: boolean }) =>
-    part.word && terms.has(normalizeTerm(part.text) ?? '');
+  const isHit = (part: { term: string; word: boolean }) => part.word && terms.has(part.term);
   const offsets: number[] = [];
   parts.reduce((at, part) => (offsets.push(at), at + part.text.length), 0);
   const first = Math.max(0, parts.findIndex(isHit));

@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { SearchDocument } from './search-documents.js';
-import { indexOptions } from './search-options.js';
+import { indexOptions, QUERY_OPTIONS, TYPO_OPTIONS } from './search-options.js';
 
 /** One page a query found, with the index terms it matched (for the excerpt's marks). */
 export interface SearchHit {
@@ -15,6 +15,12 @@ export interface SearchHit {
 export interface SearchIndex {
   readonly miniSearch: MiniSearch<SearchDocument>;
   readonly documents: Map<string, SearchDocument>;
+}
+
+/** An index serialised by MiniSearch (JSON.stringify), with the documents it was made from. */
+export function loadSearchIndex(json: string, documents: readonly SearchDocument[]): SearchIndex {
+  const miniSearch = MiniSearch.loadJSON(json, indexOptions());
+  return { miniSearch, documents: new Map(documents.map((d) => [d.url, d])) };
 }
 
 export function createSearchIndex(documents: readonly SearchDocument[]): SearchIndex {
@@ -51,16 +57,20 @@ export function updateSearchIndex(index: SearchIndex, documents: readonly Search
 }
 
 /**
- * Every page the query finds, best first. All the words must match (each with its prefixes
- * and typos); when no page has them all, pages with any of them are better than nothing.
+ * Every page the query finds, best first. All the words must match; when no page has them all
+ * as typed, their typos are forgiven; when still none has them all, pages with any of them are
+ * better than nothing.
  */
 export function searchPages(
   miniSearch: MiniSearch<SearchDocument>,
   documentOf: (url: string) => SearchDocument | undefined,
   query: string,
 ): SearchHit[] {
-  let results: SearchResult[] = miniSearch.search(query, { combineWith: 'AND' });
-  if (results.length === 0) results = miniSearch.search(query, { combineWith: 'OR' });
+  let results: SearchResult[] = miniSearch.search(query, { ...QUERY_OPTIONS, combineWith: 'AND' });
+  if (results.length === 0)
+    results = miniSearch.search(query, { ...TYPO_OPTIONS, combineWith: 'AND' });
+  if (results.length === 0)
+    results = miniSearch.search(query, { ...TYPO_OPTIONS, combineWith: 'OR' });
   return results.flatMap((result) => {
     const document = documentOf(String(result.id));
     if (!document) return [];

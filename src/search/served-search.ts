@@ -15,4 +15,6 @@ export interface ServedSearch {
   /** Changes when a template does: the handler then compiles them again. */
   readonly templatesKey: string;
   readonly index?: SearchIndex;
+  /** The index as MiniSearch serialises it, in a snapshot: loading it is faster than indexing. */
+  readonly serialized?: string;
 }
