@@ -27,7 +27,7 @@ import type { NoticeModel } from '../pages/view-model.js';
 import type { PageBytes } from '../render/page-bytes.js';
 import type { PreparedResponse } from '../render/prepared-response.js';
 import { readPublicAssets } from '../render/public-assets.js';
-import { readSearchLibrary } from '../render/search-library.js';
+import { readSearchLibrary, SEARCH_LIBRARY_NAME } from '../render/search-library.js';
 import {
   pageContext,
   siteResponses,
@@ -270,8 +270,7 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
   const siteUrl = siteUrlFor(context.options, site);
   const devScripts = extras.devScripts ?? [];
   const publicAssets = await readPublicAssets(context.options.publicDir);
-  const library = await readSearchLibrary();
-  publicAssets.set(library.name, library);
+  publicAssets.set(SEARCH_LIBRARY_NAME, await readSearchLibrary());
   const { referenceToken } = context;
   const templatesKey = await folderKey(context.options.viewsDir);
   const pagesContext = pageContext(publicAssets, siteUrl, devScripts, extras.notices ?? []);
@@ -299,25 +298,17 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
   );
   const all = { pages: [...keyed.pages, search.staticPage], statusPages: keyed.statusPages };
   const laidOut = await layOutAndRespond(context, all, templatesKey);
-  const responses = {
-    pageResponses: laidOut.pageResponses.slice(0, keyed.pages.length),
-    statusResponses: laidOut.statusResponses,
-  };
   const pages = {
     pages: keyed.pages.map((entry) => entry.page),
     statusPages: keyed.statusPages.map((entry) => entry.page),
   };
-  const asset = context.memos.asset;
-  const kept = (url: string, make: () => PreparedResponse) => {
-    const response = asset.get(url) ?? make();
-    asset.set(url, response);
-    return response;
-  };
+  const kept = keptResponse(context);
   const rendered = siteResponses({
     site,
     siteUrl,
     ...pages,
-    ...responses,
+    pageResponses: laidOut.pageResponses.slice(0, keyed.pages.length),
+    statusResponses: laidOut.statusResponses,
     publicAssets,
     devScripts,
     headers: context.headers,
@@ -325,8 +316,18 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
     assetResponse: kept,
     search: search.responses(laidOut.pageResponses[keyed.pages.length]!, context.headers, kept),
   });
-  asset.sweep();
+  context.memos.asset.sweep();
   return rendered;
+}
+
+/** The last build's response for the same key (an asset's URL), or a new one. */
+function keptResponse(context: PipelineContext) {
+  const asset = context.memos.asset;
+  return (key: string, make: () => PreparedResponse) => {
+    const response = asset.get(key) ?? make();
+    asset.set(key, response);
+    return response;
+  };
 }
 
 async function freshBuild(

@@ -10,6 +10,7 @@ import {
 } from '../render/prepared-response.js';
 import type { RenderedSite } from '../render/render-site.js';
 import type { ServedSearch } from '../search/served-search.js';
+import { STATIC_INDEX_URL } from '../search/static-index.js';
 
 /**
  * The rendered site as one file: `npm start` builds once and every server process reads the
@@ -74,9 +75,14 @@ function entryOf(response: PreparedResponse, bodies: Buffer[], at: { offset: num
   };
 }
 
-/** The index goes in serialised: every server process loads it instead of indexing again. */
-function withoutIndex({ index, ...search }: ServedSearch): Omit<ServedSearch, 'index'> {
-  return index ? { ...search, serialized: JSON.stringify(index.miniSearch) } : search;
+/**
+ * The index goes in serialised: every server process loads it instead of indexing again. The
+ * documents stay out when the static index's page files (in the responses) hold them.
+ */
+function withoutIndex(site: RenderedSite, { index, ...search }: ServedSearch) {
+  const held = site.responses.has(STATIC_INDEX_URL);
+  const kept: Omit<ServedSearch, 'index'> = held ? { ...search, documents: [] } : search;
+  return index ? { ...kept, serialized: JSON.stringify(index.miniSearch) } : kept;
 }
 
 export async function writeSnapshot(
@@ -94,7 +100,7 @@ export async function writeSnapshot(
     referenceToken: site.referenceToken,
     responses: [...site.responses].map(([url, r]) => [url, entryOf(r, bodies, at)] as const),
     statusPages: [...site.statusPages].map(([s, r]) => [s, entryOf(r, bodies, at)] as const),
-    search: site.search && withoutIndex(site.search),
+    search: site.search && withoutIndex(site, site.search),
   };
   const toc = Buffer.from(JSON.stringify(contents), 'utf8');
   const length = Buffer.alloc(4);

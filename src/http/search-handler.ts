@@ -8,7 +8,10 @@ import {
   searchPages,
   type SearchIndex,
 } from '../search/search-index.js';
+import type { RenderedSite } from '../render/render-site.js';
+import type { SearchDocument } from '../search/search-documents.js';
 import type { ServedSearch } from '../search/served-search.js';
+import { pageFileUrl } from '../search/static-index.js';
 import { statusPage } from './handlers.js';
 import { servePrepared } from './serve-prepared.js';
 import type { SiteHolder } from './site-holder.js';
@@ -26,6 +29,12 @@ function indexer() {
     }
     return index;
   };
+}
+
+/** A document from the static index's page file: what a process read from a snapshot has. */
+function pageFile(responses: RenderedSite['responses'], url: string): SearchDocument | undefined {
+  const file = responses.get(pageFileUrl(url));
+  return file && (JSON.parse(file.identity.body.toString('utf8')) as SearchDocument);
 }
 
 /** The templates the search page is laid out with, compiled again when one changed. */
@@ -62,10 +71,11 @@ export function searchHandler(holder: SiteHolder): RequestHandler {
     if (pageNumber === undefined) return servePrepared(req, res, statusPage(holder, 404));
     const query = readQuery(req.query.q);
     const index = indexOf(search);
-    const hits = query.text
-      ? searchPages(index.miniSearch, (url) => index.documents.get(url), query.text)
-      : [];
-    const html = viewsOf(search).render(searchResultsPage(search.page, query, hits, pageNumber));
+    const responses = holder.current().responses;
+    const documentOf = (url: string) => index.documents.get(url) ?? pageFile(responses, url);
+    const hits = query.text ? searchPages(index.miniSearch, query.text) : [];
+    const page = searchResultsPage(search.page, query, hits, pageNumber, documentOf);
+    const html = viewsOf(search).render(page);
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(html);
   };

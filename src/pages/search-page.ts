@@ -1,6 +1,7 @@
 import type { Site } from '../content/model.js';
 import { catalogUrl, searchUrl } from '../content/urls.js';
 import { bestSection, excerpt } from '../search/excerpt.js';
+import type { SearchDocument } from '../search/search-documents.js';
 import type { SearchHit } from '../search/search-index.js';
 import type { PageContext } from './page-context.js';
 import { layout } from './site-pages.js';
@@ -56,8 +57,7 @@ export function readPageNumber(raw: unknown): number | undefined {
   return page >= 1 ? page : undefined;
 }
 
-function resultOf(hit: SearchHit): SearchResultModel {
-  const { document } = hit;
+function resultOf(hit: SearchHit, document: SearchDocument): SearchResultModel {
   const terms = new Set(hit.terms);
   const best = hit.inTitle ? undefined : bestSection(document.sections, terms);
   const text = best?.text || document.sections.find((s) => s.text !== '')?.text || '';
@@ -136,6 +136,7 @@ export function searchResultsPage(
   query: SearchQuery,
   hits: readonly SearchHit[],
   requested: number,
+  documentOf: (url: string) => SearchDocument | undefined,
 ): Page {
   if (query.text === '')
     return { ...base, main: { ...base.main, notice: query.notice } as SearchPageModel };
@@ -147,7 +148,10 @@ export function searchResultsPage(
     query: query.text,
     notice: query.notice,
     summary: summaryOf(query.text, hits.length),
-    results: shown.map(resultOf),
+    results: shown.flatMap((hit) => {
+      const document = documentOf(hit.url);
+      return document ? [resultOf(hit, document)] : [];
+    }),
     nothingFound: hits.length === 0,
     pager: pager(query.text, page, pages),
   };

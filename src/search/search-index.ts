@@ -4,7 +4,8 @@ import { indexOptions, QUERY_OPTIONS, TYPO_OPTIONS } from './search-options.js';
 
 /** One page a query found, with the index terms it matched (for the excerpt's marks). */
 export interface SearchHit {
-  readonly document: SearchDocument;
+  /** The page's URL: its document's id. */
+  readonly url: string;
   readonly score: number;
   readonly terms: readonly string[];
   /** Every matched term is in the title: the page's top is the place to land, not a section. */
@@ -61,20 +62,17 @@ export function updateSearchIndex(index: SearchIndex, documents: readonly Search
  * as typed, their typos are forgiven; when still none has them all, pages with any of them are
  * better than nothing.
  */
-export function searchPages(
-  miniSearch: MiniSearch<SearchDocument>,
-  documentOf: (url: string) => SearchDocument | undefined,
-  query: string,
-): SearchHit[] {
+export function searchPages(miniSearch: MiniSearch<SearchDocument>, query: string): SearchHit[] {
   let results: SearchResult[] = miniSearch.search(query, { ...QUERY_OPTIONS, combineWith: 'AND' });
   if (results.length === 0)
     results = miniSearch.search(query, { ...TYPO_OPTIONS, combineWith: 'AND' });
   if (results.length === 0)
     results = miniSearch.search(query, { ...TYPO_OPTIONS, combineWith: 'OR' });
-  return results.flatMap((result) => {
-    const document = documentOf(String(result.id));
-    if (!document) return [];
-    const inTitle = result.terms.every((term) => result.match[term]?.includes('title'));
-    return [{ document, score: result.score, terms: result.terms, inTitle }];
-  });
+  // Documents are looked up only for the results shown: a common word finds most pages.
+  return results.map((result) => ({
+    url: String(result.id),
+    score: result.score,
+    terms: result.terms,
+    inTitle: result.terms.every((term) => result.match[term]?.includes('title')),
+  }));
 }

@@ -8,6 +8,7 @@ import {
   searchResultsPage,
 } from '../../src/pages/search-page.js';
 import type { Page, SearchPageModel } from '../../src/pages/view-model.js';
+import type { SearchDocument } from '../../src/search/search-documents.js';
 import type { SearchHit } from '../../src/search/search-index.js';
 
 const base = {
@@ -24,15 +25,19 @@ const base = {
   },
 } as unknown as Page;
 
+const chapter = (n: number): SearchDocument => ({
+  url: `/courses/c/chapter-${n}/`,
+  kind: 'chapter',
+  title: `Chapter ${n}`,
+  course: 'A course',
+  sections: [{ id: 'care', heading: 'Care', text: 'We care about it.' }],
+});
+
+const documentOf = (url: string) => chapter(Number(/chapter-(\d+)/.exec(url)?.[1]));
+
 function hits(count: number): SearchHit[] {
   return Array.from({ length: count }, (_, i) => ({
-    document: {
-      url: `/courses/c/chapter-${i + 1}/`,
-      kind: 'chapter',
-      title: `Chapter ${i + 1}`,
-      course: 'A course',
-      sections: [{ id: 'care', heading: 'Care', text: 'We care about it.' }],
-    },
+    url: chapter(i + 1).url,
     score: count - i,
     terms: ['care'],
     inTitle: false,
@@ -83,7 +88,9 @@ describe('the page number of the search page', () => {
 
 describe('the search page answering a query', () => {
   it('shows 20 results a page, with links to the pages around it', () => {
-    const page = main(searchResultsPage(base, { text: 'care', notice: undefined }, hits(45), 2));
+    const page = main(
+      searchResultsPage(base, { text: 'care', notice: undefined }, hits(45), 2, documentOf),
+    );
     expect(page.results).toHaveLength(RESULTS_PER_PAGE);
     expect(page.results[0]?.title).toBe('Chapter 21');
     expect(page.summary).toBe('45 results for “care”');
@@ -95,7 +102,9 @@ describe('the search page answering a query', () => {
   });
 
   it('shows the last page for a page number past the end', () => {
-    const page = main(searchResultsPage(base, { text: 'care', notice: undefined }, hits(45), 99));
+    const page = main(
+      searchResultsPage(base, { text: 'care', notice: undefined }, hits(45), 99, documentOf),
+    );
     expect(page.results.map((r) => r.title)).toEqual([
       'Chapter 41',
       'Chapter 42',
@@ -108,7 +117,7 @@ describe('the search page answering a query', () => {
 
   it('links each result to its best heading, with its course', () => {
     const [result] = main(
-      searchResultsPage(base, { text: 'care', notice: undefined }, hits(1), 1),
+      searchResultsPage(base, { text: 'care', notice: undefined }, hits(1), 1, documentOf),
     ).results;
     expect(result).toMatchObject({
       url: '/courses/c/chapter-1/#care',
@@ -118,16 +127,17 @@ describe('the search page answering a query', () => {
   });
 
   it('names the part of a chapter in a course with parts', () => {
-    const [hit] = hits(1);
-    const inPart = { ...hit!, document: { ...hit!.document, part: 'Basics' } };
+    const inPart = (url: string) => ({ ...documentOf(url), part: 'Basics' });
     const [result] = main(
-      searchResultsPage(base, { text: 'care', notice: undefined }, [inPart], 1),
+      searchResultsPage(base, { text: 'care', notice: undefined }, hits(1), 1, inPart),
     ).results;
     expect(result?.context).toBe('A course › Basics');
   });
 
   it('says when nothing was found', () => {
-    const page = main(searchResultsPage(base, { text: 'zzz', notice: undefined }, [], 1));
+    const page = main(
+      searchResultsPage(base, { text: 'zzz', notice: undefined }, [], 1, documentOf),
+    );
     expect(page).toMatchObject({
       summary: 'No results for “zzz”.',
       nothingFound: true,
@@ -136,7 +146,7 @@ describe('the search page answering a query', () => {
   });
 
   it('is the form alone for an empty query', () => {
-    const page = main(searchResultsPage(base, { text: '', notice: undefined }, [], 1));
+    const page = main(searchResultsPage(base, { text: '', notice: undefined }, [], 1, documentOf));
     expect(page).toMatchObject({ summary: undefined, nothingFound: false, results: [] });
   });
 

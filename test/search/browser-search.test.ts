@@ -46,8 +46,10 @@ beforeAll(async () => {
 function serverAnswer(query: string, page = 1) {
   const { search } = built.rendered;
   const index = search!.index!;
-  const hits = searchPages(index.miniSearch, (url) => index.documents.get(url), query);
-  return searchResultsPage(search!.page, readQuery(query), hits, page).main as SearchPageModel;
+  const hits = searchPages(index.miniSearch, query);
+  const documentOf = (url: string) => index.documents.get(url);
+  return searchResultsPage(search!.page, readQuery(query), hits, page, documentOf)
+    .main as SearchPageModel;
 }
 
 // Plain objects: the vm's arrays and objects come from another realm.
