@@ -5,6 +5,7 @@ import { errorsOf, goals, type Goal, type LoadFigures } from './goals.js';
 import type { Machine } from './machine.js';
 import { QUIET_BUSY } from './process-stats.js';
 import { machineLine } from './machine.js';
+import { searchGoals, searchTable, type SearchFigures } from './search.js';
 import type { SideBySide } from './side-by-side.js';
 import type { SoakFigures } from './soak.js';
 import { median, percentile } from './stats.js';
@@ -18,6 +19,8 @@ export interface BenchResults {
   /** Why Hugo was not measured, when it was not. */
   readonly hugoMissing: string | undefined;
   readonly edits: readonly EditLatency[];
+  /** Search at each size (issue 14). */
+  readonly search?: readonly SearchFigures[];
   readonly load: LoadFigures | undefined;
   readonly soak: SoakFigures | undefined;
   /** How long each measurement waited at most for the machine to be quiet. */
@@ -322,6 +325,15 @@ export function formatResults(results: BenchResults): string {
     );
   if (results.edits.length > 0)
     parts.push('', '### Development server: from save to served', '', editTable(results.edits));
+  if (results.search?.length)
+    parts.push(
+      '',
+      '### Search (issue 14)',
+      '',
+      searchTable(results.search),
+      '',
+      ...searchGoals(results.search),
+    );
   if (results.load) parts.push('', '### Chapter page under load', '', loadTable(results.load));
   if (results.soak) parts.push('', '### Soak (issue 7)', '', soakTable(results.soak));
   parts.push('', '### Goals (issue 10)', '', goalTable(goals(results)), '');

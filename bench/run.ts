@@ -13,6 +13,7 @@ import { LOAD_CPU, SERVER_CPU, startProductionServer } from './measure.js';
 import { waitForQuiet, type Quiet } from './process-stats.js';
 import { appendToBenchmarks, formatResults, goalLines, type BenchResults } from './report.js';
 import { sideBySide, type SideBySide } from './side-by-side.js';
+import { measureSearch, type SearchFigures } from './search.js';
 import { soak, type SoakFigures } from './soak.js';
 import { runWrk, type LoadOptions } from './wrk.js';
 
@@ -100,6 +101,11 @@ const quietFor =
   () =>
     waitForQuiet({ timeoutMs: options.quietSeconds * 1000 });
 
+async function whenQuietThen<T>(options: Options, run: () => Promise<T>): Promise<T> {
+  await quietFor(options)();
+  return run();
+}
+
 function log(message: string): void {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
@@ -169,6 +175,7 @@ async function loadBoth(corpus: Corpus, workDir: string, outDir: string, options
 interface Measured {
   readonly sizes: SideBySide[];
   readonly edits: EditLatency[];
+  readonly search: SearchFigures[];
   load: LoadFigures | undefined;
 }
 
@@ -176,7 +183,7 @@ interface Measured {
 async function measureSizes(corpora: readonly Corpus[], workDir: string, options: Options) {
   const missing = hugoMissing();
   if (missing) log(`Hugo skipped: ${missing}`);
-  const measured: Measured = { sizes: [], edits: [], load: undefined };
+  const measured: Measured = { sizes: [], edits: [], search: [], load: undefined };
   for (const corpus of corpora) {
     const outDir = path.join(workDir, `dist-${corpus.chapters}`);
     measured.sizes.push(
@@ -188,6 +195,11 @@ async function measureSizes(corpora: readonly Corpus[], workDir: string, options
         quiet: quietFor(options),
         log,
       }),
+    );
+    log(`${corpus.chapters} chapters: search, on the server and in the export`);
+    const cacheDir = path.join(workDir, `load-cache-${corpus.chapters}`);
+    measured.search.push(
+      await whenQuietThen(options, () => measureSearch(corpus, outDir, cacheDir)),
     );
     log(
       `${corpus.chapters} chapters: ${options.edits} body and ${options.edits} title edits on npm run dev`,
@@ -238,7 +250,7 @@ async function main(): Promise<void> {
       options.soakOnly ? options.sizes.slice(0, 1) : options.sizes,
     );
     const measured = options.soakOnly
-      ? { sizes: [], edits: [], load: undefined }
+      ? { sizes: [], edits: [], search: [], load: undefined }
       : await measureSizes(corpora, workDir, options);
     const soaked: SoakFigures | undefined = await soakIfAsked(corpora[0], workDir, options);
     const results: BenchResults = {

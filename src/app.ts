@@ -14,6 +14,7 @@ import {
 import { accessLog, loggedUrl, logPrepared } from './http/access-log.js';
 import { assignRequestId, REQUEST_ID_HEADER, requestIdFor } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
+import { searchHandler } from './http/search-handler.js';
 import { servePrepared } from './http/serve-prepared.js';
 import { serveServerError } from './http/server-error.js';
 import type { SiteHolder } from './http/site-holder.js';
@@ -47,6 +48,7 @@ export function createApp(holder: SiteHolder, options: AppOptions = {}): Express
   app.use(rejectMalformedPaths(holder));
   app.use(readOnly(holder));
   app.use(health(holder, options.isStopping ?? (() => false)));
+  app.use(searchHandler(holder));
   for (const handler of options.extraHandlers ?? []) app.use(handler);
   app.use(redirectToCanonical(holder));
   app.use(notFound(holder));

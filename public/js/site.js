@@ -246,8 +246,24 @@ function setUpCompletion(progress, refresh) {
   render();
 }
 
+// "/" focuses the search box, as on most documentation sites; typing elsewhere is left alone.
+function setUpSearchShortcut() {
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (target.closest?.('input, textarea, select, [contenteditable]')) return;
+    const box =
+      document.querySelector('[data-search-input]') ??
+      document.querySelector('[data-search-shortcut]');
+    if (!box) return;
+    event.preventDefault();
+    box.focus();
+  });
+}
+
 function main() {
   setUpThemeToggle();
+  setUpSearchShortcut();
   const progress = readJson(PROGRESS_KEY, {});
   const refresh = () => {
     markChapterLists(progress);

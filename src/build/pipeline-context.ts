@@ -15,6 +15,7 @@ import { createDiskCache, type CachePack, type DiskCache } from './disk-cache.js
 import { createMemo, type Memo } from './memo.js';
 import { codeKey } from './output-keys.js';
 import type { KeyedDocument } from './render-stage.js';
+import { createSearchState, type SearchState } from './search-stage.js';
 import type { KeyedPage } from './views-stage.js';
 import { createWorkerPool, type WorkerPool } from './worker-pool.js';
 
@@ -80,6 +81,8 @@ export interface PipelineContext {
   /** The keyed pages of each Course object, and the site-level key they were made under. */
   readonly coursePages: WeakMap<Course, { siteKey: string; pages: readonly KeyedPage[] }>;
   readonly headingIds: HeadingIds;
+  /** The search index, kept up to date build after build. */
+  readonly search: SearchState;
   /** The hash of each parsed body (see markdownSources in pipeline.ts). */
   readonly bodyHashes: WeakMap<object, string>;
   /** One per pipeline: stands in the 500 page where each request's id goes. */
@@ -111,6 +114,7 @@ export function createContext(options: PipelineOptions): PipelineContext {
     coursePages: new WeakMap(),
     bodyHashes: new WeakMap(),
     headingIds: new WeakMap(),
+    search: createSearchState(),
     referenceToken: `lectern-reference-${randomUUID()}`,
     stats: { rendered: 0, renderedFromDisk: 0, laidOut: [], compressed: 0, compressedFromDisk: 0 },
   };

@@ -26,7 +26,9 @@ import {
 import type { MarkdownSource, RenderedDocument } from '../content/render-document.js';
 import type { NoticeModel } from '../pages/view-model.js';
 import type { PageBytes } from '../render/page-bytes.js';
+import type { PreparedResponse } from '../render/prepared-response.js';
 import { readPublicAssets } from '../render/public-assets.js';
+import { readSearchLibrary, SEARCH_LIBRARY_NAME } from '../render/search-library.js';
 import {
   pageContext,
   siteResponses,
@@ -57,6 +59,7 @@ import {
 import { respondStage } from './respond-stage.js';
 import { CARDS_PER_TASK, shareStage } from './share-stage.js';
 import { renderShareCard, shareCardFonts } from '../render/share-card.js';
+import { searchStage } from './search-stage.js';
 import { viewsStage } from './views-stage.js';
 
 export type { PipelineOptions } from './pipeline-context.js';
@@ -73,6 +76,11 @@ export interface RenderExtras {
   readonly notices?: readonly NoticeModel[];
   /** Extra scripts served at fixed URLs, with a script tag on every page (development's reload client). */
   readonly devScripts?: readonly DevScript[];
+  /**
+   * Whether to make the static index's files (default: yes). Development's server answers every
+   * query itself; leaving them out keeps a save quick on a big site.
+   */
+  readonly staticSearchIndex?: boolean;
 }
 
 /** A whole build: the responses, and what the build said, from the cache when nothing changed. */
@@ -280,6 +288,7 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
   const siteUrl = siteUrlFor(context.options, site);
   const devScripts = extras.devScripts ?? [];
   const publicAssets = await readPublicAssets(context.options.publicDir);
+  publicAssets.set(SEARCH_LIBRARY_NAME, await readSearchLibrary());
   const { referenceToken } = context;
   const templatesKey = await folderKey(context.options.viewsDir);
   const shareImages = shareStage({
@@ -289,10 +298,11 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
     pack: await openPack(context, 'share'),
     draw: cardDrawer(context),
   });
+  const pagesContext = pageContext(publicAssets, siteUrl, devScripts, extras.notices ?? []);
   const keyed = await timed(context, 'pages', () =>
     pagesStage({
       site,
-      context: pageContext(publicAssets, siteUrl, devScripts, extras.notices ?? []),
+      context: pagesContext,
       shareImages: shareImages.byCourse,
       referenceToken,
       templatesKey,
@@ -300,7 +310,20 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
       memo: context.coursePages,
     }),
   );
-  const responses = await layOutAndRespond(context, keyed, templatesKey);
+  const search = await timed(context, 'search', () =>
+    searchStage({
+      site,
+      state: context.search,
+      withStaticIndex: extras.staticSearchIndex ?? true,
+      context: pagesContext,
+      publicAssets,
+      templatesKey,
+      bodyKeys: context.bodyKeys,
+      viewsDir: context.options.viewsDir,
+    }),
+  );
+  const all = { pages: [...keyed.pages, search.staticPage], statusPages: keyed.statusPages };
+  const laidOut = await layOutAndRespond(context, all, templatesKey);
   const shareAssets = await timed(context, 'share', () => shareImages.assets);
   context.memos.share.sweep();
   await savePack(context, 'share');
@@ -308,25 +331,33 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
     pages: keyed.pages.map((entry) => entry.page),
     statusPages: keyed.statusPages.map((entry) => entry.page),
   };
-  const asset = context.memos.asset;
+  const kept = keptResponse(context);
   const rendered = siteResponses({
     site,
     siteUrl,
     ...pages,
-    ...responses,
+    pageResponses: laidOut.pageResponses.slice(0, keyed.pages.length),
+    statusResponses: laidOut.statusResponses,
     publicAssets,
     generatedAssets: shareAssets,
     devScripts,
     headers: context.headers,
     referenceToken,
-    assetResponse: (url, make) => {
-      const response = asset.get(url) ?? make();
-      asset.set(url, response);
-      return response;
-    },
+    assetResponse: kept,
+    search: search.responses(laidOut.pageResponses[keyed.pages.length]!, context.headers, kept),
   });
-  asset.sweep();
+  context.memos.asset.sweep();
   return rendered;
+}
+
+/** The last build's response for the same key (an asset's URL), or a new one. */
+function keptResponse(context: PipelineContext) {
+  const asset = context.memos.asset;
+  return (key: string, make: () => PreparedResponse) => {
+    const response = asset.get(key) ?? make();
+    asset.set(key, response);
+    return response;
+  };
 }
 
 async function freshBuild(

@@ -9,6 +9,8 @@ import {
   type PreparedResponse,
 } from '../render/prepared-response.js';
 import type { RenderedSite } from '../render/render-site.js';
+import type { ServedSearch } from '../search/served-search.js';
+import { STATIC_INDEX_URL } from '../search/static-index.js';
 
 /**
  * The rendered site as one file: `npm start` builds once and every server process reads the
@@ -47,6 +49,8 @@ interface Contents {
   readonly referenceToken: string;
   readonly responses: readonly (readonly [string, Entry])[];
   readonly statusPages: readonly (readonly [number, Entry])[];
+  /** What search answers from, without the index: each server process makes its own. */
+  readonly search: Omit<ServedSearch, 'index'> | undefined;
 }
 
 function entryOf(response: PreparedResponse, bodies: Buffer[], at: { offset: number }): Entry {
@@ -71,6 +75,16 @@ function entryOf(response: PreparedResponse, bodies: Buffer[], at: { offset: num
   };
 }
 
+/**
+ * The index goes in serialised: every server process loads it instead of indexing again. The
+ * documents stay out when the static index's page files (in the responses) hold them.
+ */
+function withoutIndex(site: RenderedSite, { index, ...search }: ServedSearch) {
+  const held = site.responses.has(STATIC_INDEX_URL);
+  const kept: Omit<ServedSearch, 'index'> = held ? { ...search, documents: [] } : search;
+  return index ? { ...kept, serialized: JSON.stringify(index.miniSearch) } : kept;
+}
+
 export async function writeSnapshot(
   site: RenderedSite,
   headers: HeaderList,
@@ -86,6 +100,7 @@ export async function writeSnapshot(
     referenceToken: site.referenceToken,
     responses: [...site.responses].map(([url, r]) => [url, entryOf(r, bodies, at)] as const),
     statusPages: [...site.statusPages].map(([s, r]) => [s, entryOf(r, bodies, at)] as const),
+    search: site.search && withoutIndex(site, site.search),
   };
   const toc = Buffer.from(JSON.stringify(contents), 'utf8');
   const length = Buffer.alloc(4);
@@ -145,6 +160,7 @@ export async function readSnapshot(
     statusPages: new Map(
       contents.statusPages.map(([status, e]) => [status, responseOf(e, headers, bodies)]),
     ),
+    search: contents.search,
   } };
 }
 

@@ -46,6 +46,7 @@ function assembleChapter(
     part,
     quizzes: document.quizzes,
     scripts: document.scripts,
+    sections: document.sections,
   };
 }
 
@@ -110,6 +111,7 @@ function assembleCourse(course: IndexedCourse, documents: Documents, language: s
         ),
       ),
     ],
+    introSections: documentOf(documents, parsed.relative).sections,
     chapters,
   };
 }

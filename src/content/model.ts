@@ -1,4 +1,4 @@
-import type { ContentScript, Heading } from '../markdown/markdown-env.js';
+import type { ContentScript, Heading, TextSection } from '../markdown/markdown-env.js';
 import type { QuizRecord } from '../markdown/quiz-record.js';
 import type { CalendarDate } from './calendar-date.js';
 import type { Difficulty } from './schema.js';
@@ -47,6 +47,8 @@ export interface Chapter {
   readonly quizzes: readonly QuizRecord[];
   /** The browser scripts the chapter's content needs (see ContentScript). */
   readonly scripts: readonly ContentScript[];
+  /** What the chapter's body says under each heading: what search finds it by. */
+  readonly sections: readonly TextSection[];
 }
 
 /** Chapters grouped under a heading on the course page, as course platforms do. */
@@ -85,9 +87,11 @@ export interface Course {
   readonly passingScore: number;
   /** Empty for a course whose chapters sit beside course.md. */
   readonly parts: readonly Part[];
-  /** Every chapter in course order, across parts. */
   /** The browser scripts the course page's Markdown needs: its introduction's and its parts'. */
   readonly introScripts: readonly ContentScript[];
+  /** The introduction's text under each heading, for search. */
+  readonly introSections: readonly TextSection[];
+  /** Every chapter in course order, across parts. */
   readonly chapters: readonly Chapter[];
 }
 

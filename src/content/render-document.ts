@@ -6,6 +6,7 @@ import {
   type ContentScript,
   type Heading,
   type PendingLink,
+  type TextSection,
 } from '../markdown/markdown-env.js';
 import type { QuizRecord } from '../markdown/quiz-record.js';
 import { resolversFor, type ContentIndex } from './content-index.js';
@@ -32,6 +33,8 @@ export interface RenderedDocument {
   /** A hash of the HTML: what a page's key names its body by (see pageKey). */
   readonly htmlHash: string;
   readonly headings: readonly Heading[];
+  /** The text under each heading, for the search index. */
+  readonly sections: readonly TextSection[];
   /** Links whose fragments are checked once every document is rendered; lines are the file's. */
   readonly links: readonly (PendingLink & { readonly column: number })[];
   readonly problems: readonly ContentProblem[];
@@ -113,9 +116,9 @@ export function renderDocument(
     column: columnOf(lines[link.line], link.written),
   }));
   const htmlHash = createHash('sha1').update(html).digest('base64url');
-  const { headings, quizzes, scripts } = env;
+  const { headings, quizzes, scripts, sections } = env;
   return {
-    ...{ relative: source.relative, html, htmlHash, headings, links, problems, lookups },
+    ...{ relative: source.relative, html, htmlHash, headings, sections, links, problems, lookups },
     ...{ quizzes, scripts },
   };
 }

@@ -20,3 +20,6 @@ export function contentAssetUrl(relativePath: string, hash: string): string {
   const dot = relativePath.lastIndexOf('.');
   return `/assets/content/${relativePath.slice(0, dot)}.${hash}${relativePath.slice(dot)}`;
 }
+
+/** The search page: its answers depend on `?q=`, so the server makes them per request. */
+export const searchUrl = '/search/';

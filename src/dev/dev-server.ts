@@ -93,6 +93,8 @@ function createBuilder(pipeline: Pipeline, options: DevServerOptions, devScripts
     const rendered = await pipeline.renderSite(lastGood ?? EMPTY_SITE, {
       notices: errors.map(notice),
       devScripts,
+      // This server answers every query itself: no static index to make again on each save.
+      staticSearchIndex: false,
     });
     report(loaded.problems, rendered.pageUrls.length, Math.round(performance.now() - started));
     return rendered;

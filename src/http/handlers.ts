@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { searchUrl } from '../content/urls.js';
 import { canonicalUrl } from './canonical-url.js';
 import { servePrepared } from './serve-prepared.js';
 import { serveServerError } from './server-error.js';
@@ -17,14 +18,18 @@ export function statusPage(holder: SiteHolder, status: number) {
   return pages.get(status) ?? pages.get(status >= 500 ? 500 : 400) ?? pages.get(500)!;
 }
 
-/** The prepared page or asset a GET or HEAD asks for; query strings never make a new page. */
+/**
+ * The prepared page or asset a GET or HEAD asks for; query strings never make a new page, but
+ * for search's, which Express answers (the prepared search page is the export's).
+ */
 export function lookupPrepared(
   holder: SiteHolder,
   method: string | undefined,
   url: string | undefined,
 ) {
   if (!method || !READ_METHODS.has(method)) return undefined;
-  return holder.current().responses.get(pathOf(url ?? '/'));
+  const path = pathOf(url ?? '/');
+  return path === searchUrl ? undefined : holder.current().responses.get(path);
 }
 
 /**

@@ -5,6 +5,7 @@ import { contentLinksPlugin } from './plugins/content-links.js';
 import { figurePlugin } from './plugins/figure.js';
 import { headingsPlugin } from './plugins/headings.js';
 import { quizPlugin } from './plugins/quiz.js';
+import { searchTextPlugin } from './plugins/search-text.js';
 import { tablePlugin } from './plugins/table.js';
 
 /**
@@ -21,7 +22,9 @@ export function createMarkdown(): Markdown {
       .use(headingsPlugin)
       .use(figurePlugin)
       .use(contentLinksPlugin)
-      // last: a quiz reads its options' links and images resolved, and the headings' ids.
+      // a quiz reads its options' links and images resolved, and the headings' ids.
       .use(quizPlugin)
+      // last: it reads the ids and the text every rule above settled.
+      .use(searchTextPlugin)
   );
 }

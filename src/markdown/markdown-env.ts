@@ -8,6 +8,18 @@ export interface Heading {
   readonly text: string;
 }
 
+/**
+ * The text of one section of a page, for search: what a learner reads under one heading (the
+ * text before the first heading has none). Taken from the tokens, not the HTML, so that the
+ * anchor links' assistive text and the markup never reach the index (plugins/search-text.ts).
+ */
+export interface TextSection {
+  /** The heading's anchor id: where a result links to. */
+  readonly id: string | undefined;
+  readonly heading: string | undefined;
+  readonly text: string;
+}
+
 export interface ResolvedImage {
   readonly url: string;
   readonly width?: number;
@@ -54,12 +66,17 @@ export interface MarkdownEnv {
   readonly quizzes: QuizRecord[];
   /** The browser scripts the document needs, each once, in the order first needed. */
   readonly scripts: ContentScript[];
+  /** The text under each heading, for search (see plugins/search-text.ts). */
+  readonly sections: TextSection[];
 }
 
 export function createMarkdownEnv(
   resolvers: Pick<MarkdownEnv, 'resolveLink' | 'resolveImage'>,
 ): MarkdownEnv {
-  return { ...resolvers, headings: [], links: [], problems: [], quizzes: [], scripts: [] };
+  return {
+    ...resolvers,
+    ...{ headings: [], links: [], problems: [], quizzes: [], scripts: [], sections: [] },
+  };
 }
 
 /** The env of a render started by the content core (markdown-it types it loosely). */

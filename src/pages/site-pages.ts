@@ -87,12 +87,14 @@ function courseTrail(course: Course): LinkModel[] {
   ];
 }
 
-interface LayoutInput {
+export interface LayoutInput {
   readonly title: string;
   readonly description: string;
   readonly url?: string;
   readonly lang?: string;
   readonly noindex?: boolean;
+  /** The robots meta of a noindex page, when it is not plain `noindex`. */
+  readonly robots?: string;
   /** How the page is shared: its Open Graph type and its title without the site's name. */
   readonly share?: {
     readonly type: SocialModel['type'];
@@ -118,7 +120,7 @@ function social(site: Site, context: PageContext, page: LayoutInput): SocialMode
   };
 }
 
-function layout(site: Site, context: PageContext, page: LayoutInput): LayoutModel {
+export function layout(site: Site, context: PageContext, page: LayoutInput): LayoutModel {
   return {
     lang: page.lang ?? site.language,
     title: page.title,
@@ -133,6 +135,7 @@ function layout(site: Site, context: PageContext, page: LayoutInput): LayoutMode
       ...(page.scripts ?? []).map((script) => context.contentScriptUrls[script]),
     ],
     noindex: page.noindex ?? false,
+    robots: page.noindex ? (page.robots ?? 'noindex') : undefined,
     organization: site.organization,
     year: latestYear(site),
     social: social(site, context, page),

@@ -12,6 +12,8 @@ export interface LayoutModel {
   readonly iconUrl: string;
   readonly scriptUrls: readonly string[];
   readonly noindex: boolean;
+  /** What the robots meta element says (`noindex`, `noindex, follow`); undefined for none. */
+  readonly robots: string | undefined;
   readonly organization: { readonly name: string; readonly url: string };
   readonly year: number;
   /** Open Graph and Twitter card values; undefined on a page without a canonical URL. */
@@ -218,8 +220,50 @@ export interface StatusPageModel {
   readonly links: readonly LinkModel[];
 }
 
+/** A piece of a result's excerpt: marked when it is a word the query matched. */
+export interface ExcerptSegment {
+  readonly text: string;
+  readonly mark: boolean;
+}
+
+export interface SearchResultModel {
+  /** The page, or its best-matching heading (`.../#heading`). */
+  readonly url: string;
+  readonly title: string;
+  /** Where the page sits: "Course", or its course (and its part, in a course in parts). */
+  readonly context: string;
+  readonly heading: string | undefined;
+  readonly excerpt: readonly ExcerptSegment[];
+}
+
+export interface SearchPageModel {
+  readonly template: 'search';
+  /** `server` answers ?q= here; `static` (the export) answers it in the browser, or says it needs JavaScript. */
+  readonly mode: 'server' | 'static';
+  readonly query: string;
+  /** Said when the query was cut to its first words or characters. */
+  readonly notice: string | undefined;
+  /** "3 results for “princ”", or undefined without a query. */
+  readonly summary: string | undefined;
+  readonly results: readonly SearchResultModel[];
+  /** Set when nothing was found: where to look instead. */
+  readonly nothingFound: boolean;
+  readonly pager:
+    | { readonly label: string; readonly previous?: LinkModel; readonly next?: LinkModel }
+    | undefined;
+  readonly catalogUrl: string;
+  /** What the browser reads on a static host: the index's entry file and MiniSearch. */
+  readonly indexUrl: string;
+  readonly libraryUrl: string;
+}
+
 export type PageModel =
-  CatalogPageModel | CoursePageModel | ChapterPageModel | CertificatePageModel | StatusPageModel;
+  | CatalogPageModel
+  | CoursePageModel
+  | ChapterPageModel
+  | CertificatePageModel
+  | StatusPageModel
+  | SearchPageModel;
 
 /** One page ready for its template: the URL it answers, its layout and its content. */
 export interface Page {

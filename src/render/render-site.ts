@@ -2,6 +2,7 @@ import type { Site } from '../content/model.js';
 import type { PageContext } from '../pages/page-context.js';
 import type { NoticeModel, Page } from '../pages/view-model.js';
 import { robotsTxt, ROBOTS_URL } from '../pages/robots.js';
+import type { ServedSearch } from '../search/served-search.js';
 import { SITEMAP_URL, sitemapXml } from '../pages/sitemap.js';
 import { prepareResponse, type HeaderList, type PreparedResponse } from './prepared-response.js';
 import type { PublicAsset } from './public-assets.js';
@@ -17,6 +18,8 @@ export interface RenderedSite {
   readonly statusPages: ReadonlyMap<number, PreparedResponse>;
   /** Stands in the 500 page where each request's id goes; random, so content cannot forge it. */
   readonly referenceToken: string;
+  /** What `/search/?q=` is answered from (absent on a site built without search). */
+  readonly search?: ServedSearch | undefined;
 }
 
 /** A page that could not be rendered: names the page, then the template line and what failed. */
@@ -87,6 +90,11 @@ export interface SiteResponsesInput {
   readonly referenceToken: string;
   /** Responses of fingerprinted assets, by URL: the same URL is the same bytes. */
   readonly assetResponse: (url: string, make: () => PreparedResponse) => PreparedResponse;
+  /** The search page the export writes, the static index's files, and what the server answers from. */
+  readonly search?: {
+    readonly responses: ReadonlyMap<string, PreparedResponse>;
+    readonly served: ServedSearch;
+  };
 }
 
 /** Everything the site answers, by URL: pages, sitemap and robots.txt, scripts and assets. */
@@ -121,6 +129,7 @@ export function siteResponses(input: SiteResponsesInput): RenderedSite {
       });
     responses.set(asset.url, input.assetResponse(asset.url, make));
   }
+  for (const [url, response] of input.search?.responses ?? []) responses.set(url, response);
   const statusPages = new Map(
     input.statusPages.map((page, i) => [page.status, input.statusResponses[i]!]),
   );
@@ -129,5 +138,6 @@ export function siteResponses(input: SiteResponsesInput): RenderedSite {
     pageUrls: input.pages.map((p) => p.url),
     statusPages,
     referenceToken: input.referenceToken,
+    search: input.search?.served,
   };
 }

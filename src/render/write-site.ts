@@ -134,22 +134,18 @@ async function writeAll(jobs: readonly Job[], into: string, from: string, previo
   // Parents first: each folder is made once instead of once per file.
   for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
   let next = 0;
-  let failed = false;
+  // After a failure every writer stops before the error goes up: the folder is then removed
+  // whole, not while other writes still add files to it.
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (next < jobs.length && !failed) {
-      try {
-        await writeOne(jobs[next++]!, into, from, previous);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
+    while (next < jobs.length && !failure) {
+      await writeOne(jobs[next++]!, into, from, previous).catch((error: unknown) => {
+        failure ??= { error };
+      });
     }
   };
-  // Every writer stops before the caller cleans up: removing a folder that is still being
-  // written to fails (ENOTEMPTY) and would hide the first error.
-  const results = await Promise.allSettled(Array.from({ length: FILES_AT_ONCE }, worker));
-  const failure = results.find((result) => result.status === 'rejected');
-  if (failure) throw failure.reason;
+  await Promise.all(Array.from({ length: FILES_AT_ONCE }, worker));
+  if (failure) throw failure.error;
 }
 
 /** Whether the folder holds this very export already: then there is nothing to write. */

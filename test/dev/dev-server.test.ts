@@ -61,6 +61,21 @@ describe('the development server', () => {
     expect(page.text).not.toContain('dev-panel');
   });
 
+  it('finds a saved chapter’s new words at once, and no longer its old ones', async () => {
+    const { server, file } = await devServerOn(validFiles());
+    const linkToChapter = new RegExp(`class="search-result-link" href="${CHAPTER}[#"]`);
+    expect((await get(server, '/search/?q=some+text')).text).toMatch(linkToChapter);
+    expect((await get(server, '/search/?q=quokka')).text).toContain('No results for “quokka”.');
+    await save(
+      server,
+      file('courses/a-course/01-first.md'),
+      CHAPTER_MD.replace('Some text.', 'A quokka smiles.'),
+    );
+    const found = await get(server, '/search/?q=quokka');
+    expect(found.text).toMatch(linkToChapter);
+    expect((await get(server, '/search/?q=some+text')).text).not.toMatch(linkToChapter);
+  });
+
   it('keeps the last good page after an invalid edit, shows the problem, and clears it once fixed', async () => {
     const { server, file, logs } = await devServerOn(validFiles());
     const chapter = file('courses/a-course/01-first.md');

@@ -13,13 +13,14 @@ describe.each([
   ['dark', 375],
   ['dark', 1280],
 ] as const)('axe-core in %s mode at %i px', (colorScheme, width) => {
-  it('finds no violation on any page, the 404 included', async () => {
+  it('finds no violation on any page, the 404 and search included', async () => {
     const { page, context } = await openPage(site.browser, {
       colorScheme,
       viewport: { width, height: 900 },
     });
     const found: string[] = [];
-    for (const url of [...site.pageUrls, '/no-such-page/']) {
+    const search = ['/search/', '/search/?q=princ', '/search/?q=xylophone'];
+    for (const url of [...site.pageUrls, '/no-such-page/', ...search]) {
       await page.goto(site.base + url);
       const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
       for (const violation of results.violations) {

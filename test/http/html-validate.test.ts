@@ -37,6 +37,15 @@ beforeAll(async () => {
     documents.push([url, (await request(site.listener).get(url).expect(200)).text]);
   }
   documents.push(['404', (await request(site.listener).get('/no-such-page/').expect(404)).text]);
+  for (const url of [
+    '/search/',
+    '/search/?q=princ',
+    '/search/?q=xylophone',
+    '/search/?q=a+b+c+d+e+f+g+h+i',
+  ])
+    documents.push([url, (await request(site.listener).get(url).expect(200)).text]);
+  const exported = site.built.rendered.responses.get('/search/')!;
+  documents.push(['the export’s /search/', exported.identity.body.toString('utf8')]);
 });
 
 describe('the HTML of every page', () => {

@@ -31,6 +31,7 @@ function chapter(number: number, slug: string, title: string): Chapter {
     part: undefined,
     quizzes: [],
     scripts: [],
+    sections: [{ id: undefined, heading: undefined, text: title }],
   };
 }
 
@@ -52,6 +53,7 @@ const course: Course = {
   image: undefined,
   parts: [],
   introScripts: [],
+  introSections: [{ id: undefined, heading: undefined, text: 'Welcome.' }],
   chapters: [chapter(1, 'care', 'We care'), chapter(5, 'dare', 'We dare')],
 };
 

@@ -57,6 +57,8 @@ export interface Discovered {
   readonly icon: string;
   readonly courseIdentity: Buffer;
   readonly courseEtag: string;
+  /** A term file of the static search index. */
+  readonly searchTerms: string;
 }
 
 export async function discover(base: string): Promise<Discovered> {
@@ -67,7 +69,13 @@ export async function discover(base: string): Promise<Discovered> {
     if (!found) throw new Error(`No ${what} in ${COURSE}`);
     return found;
   };
+  const index = await send(base, '/search/index.json', {
+    headers: { 'accept-encoding': 'identity' },
+  });
+  const terms = (JSON.parse(index.body.toString('utf8')) as { terms: Record<string, string> })
+    .terms;
   return {
+    searchTerms: Object.values(terms)[0] ?? '/search/index.json has no term file',
     stylesheet: find(/<link rel="stylesheet" href="([^"]+)">/, 'stylesheet'),
     script: find(/<script src="(\/assets\/[^"]+\.js)"/, 'script'),
     icon: find(/<link rel="icon" href="([^"]+)"/, 'icon'),
@@ -220,6 +228,33 @@ export const CONTRACT: readonly ContractCheck[] = [
       bodyContains: ['Sitemap: https://courses.example.com/sitemap.xml'],
     },
   },
+  {
+    // The server answers the query; nginx sends the page whose script answers it in the browser.
+    name: 'serves the search page, not indexed but followed',
+    path: '/search/?q=care',
+    expect: {
+      status: 200,
+      headers: { 'content-type': HTML, 'cache-control': NO_CACHE },
+      bodyContains: ['<meta name="robots" content="noindex, follow">', 'data-search-input'],
+    },
+  },
+  {
+    name: 'serves the static search index, revalidated',
+    path: '/search/index.json',
+    expect: {
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': NO_CACHE },
+    },
+  },
+  {
+    name: 'caches a term file of the search index for a year',
+    path: (found) => found.searchTerms,
+    expect: {
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': IMMUTABLE },
+    },
+  },
+  redirect('/search', '/search/'),
   redirect('/courses/our-principles', COURSE),
   redirect(CHAPTER.slice(0, -1), CHAPTER),
   redirect('/courses/our-principles?from=mail', COURSE),

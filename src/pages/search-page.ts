@@ -1,0 +1,160 @@
+import type { Site } from '../content/model.js';
+import { catalogUrl, searchUrl } from '../content/urls.js';
+import { bestSection, excerpt } from '../search/excerpt.js';
+import type { SearchDocument } from '../search/search-documents.js';
+import type { SearchHit } from '../search/search-index.js';
+import type { PageContext } from './page-context.js';
+import { layout } from './site-pages.js';
+import type { Page, SearchPageModel, SearchResultModel } from './view-model.js';
+
+export const RESULTS_PER_PAGE = 20;
+// Enough for any half-remembered phrase; each word costs a walk of the index (prefixes, typos).
+export const MAX_QUERY_WORDS = 8;
+export const MAX_QUERY_CHARACTERS = 100;
+
+/** What a query asks, as the page shows and searches it, and what was cut from it. */
+export interface SearchQuery {
+  readonly text: string;
+  readonly notice: string | undefined;
+}
+
+/** The browser-side files of search: its script, the static index's entry file, MiniSearch. */
+export interface SearchAssets {
+  readonly scriptUrl: string;
+  readonly indexUrl: string;
+  readonly libraryUrl: string;
+}
+
+/** A parameter as Express's simple parser gives it: a string, a list of them, or nothing. */
+function firstValue(raw: unknown): string | undefined {
+  const value = Array.isArray(raw) ? (raw as unknown[])[0] : raw;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The query as typed, its spaces tidied and cut to MAX_QUERY_WORDS words or MAX_QUERY_CHARACTERS. */
+export function readQuery(raw: unknown): SearchQuery {
+  // Control characters are never part of a word; they are shown as spaces.
+  const words = (firstValue(raw) ?? '')
+    .replace(/[\p{Cc}\s]+/gu, ' ')
+    .trim()
+    .split(' ');
+  const kept = words.slice(0, MAX_QUERY_WORDS).join(' ');
+  const characters = [...kept];
+  const text = characters.slice(0, MAX_QUERY_CHARACTERS).join('').trim();
+  if (words.length > MAX_QUERY_WORDS)
+    return { text, notice: `Your search was cut to its first ${MAX_QUERY_WORDS} words.` };
+  if (characters.length > MAX_QUERY_CHARACTERS)
+    return { text, notice: `Your search was cut to its first ${MAX_QUERY_CHARACTERS} characters.` };
+  return { text, notice: undefined };
+}
+
+/** `?page=` as a number from 1; undefined when it is not one (the page then answers 404). */
+export function readPageNumber(raw: unknown): number | undefined {
+  const value = firstValue(raw);
+  if (value === undefined || value === '') return 1;
+  if (!/^\d{1,9}$/.test(value)) return undefined;
+  const page = Number(value);
+  return page >= 1 ? page : undefined;
+}
+
+function resultOf(hit: SearchHit, document: SearchDocument): SearchResultModel {
+  const terms = new Set(hit.terms);
+  const best = hit.inTitle ? undefined : bestSection(document.sections, terms);
+  const text = best?.text || document.sections.find((s) => s.text !== '')?.text || '';
+  const where = [document.course, document.part].filter(Boolean).join(' › ');
+  return {
+    url: best?.id ? `${document.url}#${best.id}` : document.url,
+    title: document.title,
+    context: document.kind === 'course' ? 'Course' : where,
+    heading: best?.heading,
+    excerpt: excerpt(text, terms),
+  };
+}
+
+export function pageLink(query: string, page: number): string {
+  const q = `?q=${encodeURIComponent(query).replace(/%20/g, '+')}`;
+  return `${searchUrl}${q}${page > 1 ? `&page=${page}` : ''}`;
+}
+
+function pager(query: string, page: number, pages: number): SearchPageModel['pager'] {
+  if (pages <= 1) return undefined;
+  const link = (to: number, label: string) => ({ url: pageLink(query, to), label });
+  return {
+    label: `Page ${page} of ${pages}`,
+    previous: page > 1 ? link(page - 1, 'Previous results') : undefined,
+    next: page < pages ? link(page + 1, 'Next results') : undefined,
+  };
+}
+
+function summaryOf(query: string, total: number): string {
+  if (total === 0) return `No results for “${query}”.`;
+  return `${total.toLocaleString('en')} ${total === 1 ? 'result' : 'results'} for “${query}”`;
+}
+
+/** The search page before any query: what the server shows for `/search/`, and what the export writes. */
+export function searchPage(
+  site: Site,
+  context: PageContext,
+  mode: SearchPageModel['mode'],
+  assets: SearchAssets,
+): Page {
+  const main: SearchPageModel = {
+    template: 'search',
+    mode,
+    query: '',
+    notice: undefined,
+    summary: undefined,
+    results: [],
+    nothingFound: false,
+    pager: undefined,
+    catalogUrl,
+    indexUrl: assets.indexUrl,
+    libraryUrl: assets.libraryUrl,
+  };
+  return {
+    url: searchUrl,
+    status: 200,
+    layout: {
+      ...layout(site, context, {
+        title: `Search - ${site.title}`,
+        description: `Search every course and chapter of ${site.title}.`,
+        noindex: true,
+        robots: 'noindex, follow',
+      }),
+      scriptUrls: [...context.scriptUrls, assets.scriptUrl],
+    },
+    main,
+  };
+}
+
+/**
+ * The search page answering a query, from the hits of searchPages: RESULTS_PER_PAGE of them,
+ * the page asked for or, past the end, the last one.
+ */
+export function searchResultsPage(
+  base: Page,
+  query: SearchQuery,
+  hits: readonly SearchHit[],
+  requested: number,
+  documentOf: (url: string) => SearchDocument | undefined,
+): Page {
+  if (query.text === '')
+    return { ...base, main: { ...base.main, notice: query.notice } as SearchPageModel };
+  const pages = Math.max(1, Math.ceil(hits.length / RESULTS_PER_PAGE));
+  const page = Math.min(requested, pages);
+  const shown = hits.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE);
+  const main: SearchPageModel = {
+    ...(base.main as SearchPageModel),
+    query: query.text,
+    notice: query.notice,
+    summary: summaryOf(query.text, hits.length),
+    results: shown.flatMap((hit) => {
+      const document = documentOf(hit.url);
+      return document ? [resultOf(hit, document)] : [];
+    }),
+    nothingFound: hits.length === 0,
+    pager: pager(query.text, page, pages),
+  };
+  const title = `${query.text}${page > 1 ? ` (page ${page})` : ''} - ${base.layout.title}`;
+  return { ...base, layout: { ...base.layout, title }, main };
+}

@@ -1,0 +1,61 @@
+import { partLabel } from '../pages/course-contents.js';
+import type { Chapter, Course, Site } from '../content/model.js';
+import type { TextSection } from '../markdown/markdown-env.js';
+
+/** What search knows of one page: what it finds the page by, and what a result shows. */
+export interface SearchDocument {
+  /** The page's URL: the document's id. */
+  readonly url: string;
+  readonly kind: 'course' | 'chapter';
+  readonly title: string;
+  /** The course a chapter belongs to (undefined for a course). */
+  readonly course: string | undefined;
+  /** The part a chapter sits in ("Part 2 · Publishing"), in a course in parts. */
+  readonly part?: string | undefined;
+  /** What the page's body says, heading by heading (not its navigation nor its call to action). */
+  readonly sections: readonly TextSection[];
+}
+
+/**
+ * The documents last made from each Course object: the assemble stage gives back the same
+ * Course while none of its files changed, so a save makes the documents of one course again.
+ */
+export type DocumentsMemo = WeakMap<Course, readonly SearchDocument[]>;
+
+function courseDocument(course: Course): SearchDocument {
+  const description: TextSection = { id: undefined, heading: undefined, text: course.description };
+  return {
+    url: course.url,
+    kind: 'course',
+    title: course.title,
+    course: undefined,
+    sections: [description, ...course.introSections],
+  };
+}
+
+function chapterDocument(course: Course, chapter: Chapter): SearchDocument {
+  const part = chapter.part === undefined ? undefined : course.parts[chapter.part - 1];
+  return {
+    url: chapter.url,
+    kind: 'chapter',
+    title: chapter.title,
+    course: course.title,
+    part: part && `${partLabel(part)} · ${part.title}`,
+    sections: chapter.sections,
+  };
+}
+
+/** Every page search finds, in site order: each course, then its chapters. */
+export function searchDocuments(site: Site, memo: DocumentsMemo = new WeakMap()) {
+  return site.courses.flatMap((course) => {
+    let documents = memo.get(course);
+    if (!documents) {
+      documents = [
+        courseDocument(course),
+        ...course.chapters.map((c) => chapterDocument(course, c)),
+      ];
+      memo.set(course, documents);
+    }
+    return documents;
+  });
+}
