@@ -177,11 +177,17 @@ function pageFileUrl(url) {
   return `/search/pages${url.replace(/\/$/, '')}.json`;
 }
 
-/** Fetches JSON once per URL; `fetched` counts the bytes, for the bench. */
+/** Fetches JSON once per URL; a failed fetch is forgotten, so that the next query tries again. */
 function createLoader(fetchJson) {
   const cache = new Map();
   return (url) => {
-    if (!cache.has(url)) cache.set(url, fetchJson(url));
+    if (!cache.has(url)) {
+      const loading = fetchJson(url).catch((error) => {
+        cache.delete(url);
+        throw error;
+      });
+      cache.set(url, loading);
+    }
     return cache.get(url);
   };
 }
@@ -314,7 +320,12 @@ function staticAnswerer(root) {
   const load = createLoader(fetchJson);
   let library;
   return async (query, page) => {
-    library ??= loadScript(root.dataset.searchLibrary).then(() => window.MiniSearch);
+    library ??= loadScript(root.dataset.searchLibrary)
+      .then(() => window.MiniSearch)
+      .catch((error) => {
+        library = undefined;
+        throw error;
+      });
     const answer = await searchStatic(await library, load, root.dataset.searchIndex, query, page);
     return {
       summary: summaryOf(query, answer.total),

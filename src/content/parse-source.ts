@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { errorAt, type ContentProblem, type Staged } from './content-problem.js';
+import { checkCoursePageBody } from './course-page-bodies.js';
 import { checkDescription } from './description-checks.js';
 import { chapterNamingHint, parseChapterFileName, PART_FILE } from './file-names.js';
 import {
@@ -136,6 +137,8 @@ function parseCourse(file: TextFile): Staged<ParsedCourse | undefined> {
   const { data, frontMatter } = parsed.value;
   const problems: ContentProblem[] = [];
   checkDescription(file.relative, data.description, frontMatter.locate, problems);
+  const { body, bodyLine } = frontMatter;
+  problems.push(...checkCoursePageBody(file.relative, body, bodyLine, 'course'));
   return { value: { kind: 'course', ...markdownPart(file, frontMatter), data }, problems };
 }
 
@@ -144,9 +147,10 @@ function parsePart(file: TextFile): Staged<ParsedPart | undefined> {
   if (!parsed.value) return { value: undefined, problems: parsed.problems };
   const { data, frontMatter } = parsed.value;
   const folder = partFolderOf(file.relative) ?? '';
+  const { body, bodyLine } = frontMatter;
   return {
     value: { kind: 'part', ...markdownPart(file, frontMatter), folder, data },
-    problems: [],
+    problems: checkCoursePageBody(file.relative, body, bodyLine, 'part'),
   };
 }
 

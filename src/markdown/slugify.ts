@@ -7,6 +7,11 @@ const RESERVED = new Set([
   'contents-title',
   'chapters-title',
   'cta-title',
+  'objectives-title',
+  'contents-heading',
+  'left-title',
+  'ready-title',
+  'learner-name',
   'dev-panel-title',
   'location',
   'document',
@@ -51,5 +56,8 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (slug === '') return 'section';
-  return RESERVED.has(slug) || /^\d/.test(slug) ? `section-${slug}` : slug;
+  // part-N and part-N-title are the course page's part sections.
+  return RESERVED.has(slug) || /^\d/.test(slug) || /^part-\d+(-title)?$/.test(slug)
+    ? `section-${slug}`
+    : slug;
 }

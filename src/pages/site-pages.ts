@@ -331,14 +331,6 @@ export function siteLevelKey(site: Site, context: PageContext): string {
   return JSON.stringify([own, latestYear(site), context]);
 }
 
-/** Every page of the site, for the server and the static export alike. */
-export function allPages(site: Site, context: PageContext): Page[] {
-  return [
-    catalogPage(site, context),
-    ...site.courses.flatMap((course) => coursePages(site, course, context)),
-  ];
-}
-
 const STATUS_TEXT: Record<number, { heading: string; message: string }> = {
   400: {
     heading: 'Bad request',

@@ -117,6 +117,25 @@ describe('the problems of a course in parts', () => {
     ]);
   });
 
+  it('refuses a heading in a part, whose text sits under the part title', async () => {
+    const files = partedFiles();
+    files['courses/a-course/02-going-further/part.md'] =
+      part('Going further') + '\nSome words.\n\n## A heading\n';
+    expect(await problemsOf(files)).toEqual([
+      "content/courses/a-course/02-going-further/part.md:7:1  heading  A part's text sits under the part's title on the course page: write it without headings (paragraphs, lists, callouts), and give headings to its chapters",
+    ]);
+  });
+
+  it('refuses a quiz in course.md or part.md, but not one shown in a code block', async () => {
+    const files = partedFiles();
+    files['courses/a-course/01-basics/part.md'] =
+      part('The basics') + '::: quiz Check\n1. Q?\n\n   - [x] A\n:::\n';
+    files['courses/a-course/course.md'] = COURSE_MD + '\n```md\n::: quiz Shown, not run\n```\n';
+    expect(await problemsOf(files)).toEqual([
+      "content/courses/a-course/01-basics/part.md:4:1  quiz  A quiz belongs in a chapter: move it into one of the part's chapter files, where learners take it and it counts toward the certificate",
+    ]);
+  });
+
   it('warns of chapter numbers that skip in a part', async () => {
     const files = without(partedFiles(), '01-basics/02-second.md');
     files['courses/a-course/01-basics/03-second.md'] = chapter('Second chapter');

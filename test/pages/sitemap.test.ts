@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import type { Site } from '../../src/content/model.js';
+import type { Page } from '../../src/pages/view-model.js';
 import type { PageContext } from '../../src/pages/page-context.js';
 import { robotsTxt } from '../../src/pages/robots.js';
-import { allPages, statusPage } from '../../src/pages/site-pages.js';
+import { catalogPage, coursePages, statusPage } from '../../src/pages/site-pages.js';
 import { sitemapEntries, sitemapXml } from '../../src/pages/sitemap.js';
 import { CHAPTER_MD, COURSE_MD, validFiles } from '../support/content-fixture.js';
 import { loadFiles } from '../support/load.js';
+
+/** Every page of a site, as the pipeline's pages stage makes them (share images aside). */
+function allPages(site: Site, context: PageContext): Page[] {
+  return [
+    catalogPage(site, context),
+    ...site.courses.flatMap((course) => coursePages(site, course, context)),
+  ];
+}
 
 const SITE_URL = 'https://courses.example.com';
 
