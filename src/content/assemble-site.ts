@@ -72,6 +72,7 @@ function assembleParts(course: IndexedCourse, documents: Documents): Part[] {
       title: part.parsed.data.title,
       description: part.parsed.data.description,
       introHtml: documentOf(documents, part.parsed.relative).html,
+      introSections: documentOf(documents, part.parsed.relative).sections,
       durationMinutes: totalMinutes(chapters),
       chapters,
     };

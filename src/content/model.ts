@@ -61,6 +61,8 @@ export interface Part {
   readonly description: string | undefined;
   /** The Markdown below part.md's front-matter, rendered; empty when there is none. */
   readonly introHtml: string;
+  /** The same text, for search: it is found on the course page. */
+  readonly introSections: readonly TextSection[];
   /** The sum of its chapters' durations, when every one of them gives its own. */
   readonly durationMinutes: number | undefined;
   readonly chapters: readonly Chapter[];

@@ -1,5 +1,5 @@
 import { partLabel } from '../pages/course-contents.js';
-import type { Chapter, Course, Site } from '../content/model.js';
+import type { Chapter, Course, Part, Site } from '../content/model.js';
 import type { TextSection } from '../markdown/markdown-env.js';
 
 /** What search knows of one page: what it finds the page by, and what a result shows. */
@@ -22,6 +22,12 @@ export interface SearchDocument {
  */
 export type DocumentsMemo = WeakMap<Course, readonly SearchDocument[]>;
 
+function partSections(part: Part): TextSection[] {
+  const heading = `${partLabel(part)} · ${part.title}`;
+  const words = [part.description ?? '', ...part.introSections.map((section) => section.text)];
+  return [{ id: `part-${part.position}`, heading, text: words.filter(Boolean).join(' ') }];
+}
+
 function courseDocument(course: Course): SearchDocument {
   const description: TextSection = { id: undefined, heading: undefined, text: course.description };
   return {
@@ -29,7 +35,8 @@ function courseDocument(course: Course): SearchDocument {
     kind: 'course',
     title: course.title,
     course: undefined,
-    sections: [description, ...course.introSections],
+    // The course page shows each part's title, description and text: search finds them there.
+    sections: [description, ...course.introSections, ...course.parts.flatMap(partSections)],
   };
 }
 

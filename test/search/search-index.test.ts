@@ -41,6 +41,16 @@ describe('the search index of the fixture site', () => {
     ]);
   });
 
+  it("finds a part's text on its course page, at the part's section", () => {
+    expect(urlsFor('orientation')).toEqual(['/courses/learn-in-parts/']);
+    const course = documents.find((d) => d.url === '/courses/learn-in-parts/');
+    expect(course?.sections).toContainEqual({
+      id: 'part-1',
+      heading: 'Part 1 · Getting started',
+      text: 'The first steps, in two short chapters. Start here if the subject is new to you. A short orientation comes first.',
+    });
+  });
+
   it('names the part of a chapter in a course in parts', () => {
     const third = documents.find((d) => d.url === '/courses/learn-in-parts/third-steps/');
     expect(third?.part).toBe('Part 2 · Going further');
