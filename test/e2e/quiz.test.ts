@@ -202,7 +202,8 @@ describe('a code block', () => {
     expect(await block.locator('.code-language').textContent()).toBe('Bash');
     const button = block.getByRole('button', { name: 'Copy the code' });
     await button.click();
-    expect(await button.textContent()).toBe('Copied');
+    // The label changes once the clipboard's promise settles, a moment after the click.
+    await expect.poll(() => button.textContent()).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       'npm run new -- course "Learn Git in a day"\n',
     );
