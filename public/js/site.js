@@ -86,7 +86,7 @@ function updateStartButton(progress) {
   const start = document.querySelector('[data-start]');
   if (!start) return;
   const done = completedIn(progress, start.dataset.courseUrl);
-  const urls = (start.dataset.chapterUrls ?? '').split(' ').filter(Boolean);
+  const urls = chapterUrlsOf(start);
   if (!start.dataset.firstUrl) start.dataset.firstUrl = start.getAttribute('href');
   const next = urls.find((url) => !done.has(url));
   const begun = urls.some((url) => done.has(url));

@@ -38,9 +38,12 @@ export function progressOf(
     chapterCount: chapters.length,
     chapterUrls: chapters.map((chapter) => chapter.url).join(' '),
     label: `Your progress in ${part ? partLabel(part) : 'this course'}`,
-    quizzes: quizzesOf(course)
-      .map((quiz) => `${quiz.url}:${quiz.questions}`)
-      .join(' '),
+    // Completion is the whole course's: a part's bar counts its chapters alone.
+    quizzes: part
+      ? ''
+      : quizzesOf(course)
+          .map((quiz) => `${quiz.url}:${quiz.questions}`)
+          .join(' '),
     passingScore: course.passingScore,
   };
 }
