@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ContentError, type ContentProblem } from './content/content-problem.js';
 import type { Site } from './content/model.js';
 import { createPipeline, type PipelineOptions } from './build/pipeline.js';
+import { projectRoot } from './cli/project-root.js';
 import type { Config } from './config.js';
 import type { RenderedSite } from './render/render-site.js';
 
@@ -71,7 +72,8 @@ export async function loadSite(
   const { contentDir } = input;
   const pipeline = createPipeline(
     pipelineOptions({
-      viewsDir: '',
+      // The content's languages are checked against the interface text views/locales/ has.
+      viewsDir: path.join(projectRoot(import.meta.url), 'views'),
       publicDir: '',
       siteUrl: undefined,
       fallbackSiteUrl: 'http://localhost',

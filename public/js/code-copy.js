@@ -7,6 +7,10 @@
 
   if (!window.navigator.clipboard?.writeText) return;
 
+  // The page's text (site.js); without it, the key itself.
+  const t = (key, params) =>
+    typeof window.lecternText === 'function' ? window.lecternText(key, params) : key;
+
   function headerOf(block) {
     let header = block.querySelector('.code-header');
     if (!header) {
@@ -20,13 +24,16 @@
   function addButton(block) {
     const code = block.querySelector('pre code');
     if (!code) return;
-    const name = block.querySelector('.code-title')?.textContent || 'the code';
+    const name = block.querySelector('.code-title')?.textContent;
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'code-copy';
-    button.textContent = 'Copy';
+    button.textContent = t('js.code.copy');
     // The name keeps the visible word first (WCAG's label in name) and says which block.
-    button.setAttribute('aria-label', `Copy ${name}`);
+    button.setAttribute(
+      'aria-label',
+      name ? t('js.code.copyNamed', { name }) : t('js.code.copyCode'),
+    );
     const status = document.createElement('span');
     status.className = 'visually-hidden';
     // aria-live rather than role="status": the page's own status (chapter complete) stays the one.
@@ -39,11 +46,11 @@
       } catch {
         copied = false;
       }
-      button.textContent = copied ? 'Copied' : 'Copy failed';
-      status.textContent = copied ? 'Copied to the clipboard.' : 'Could not copy: select the code.';
+      button.textContent = t(copied ? 'js.code.copied' : 'js.code.failed');
+      status.textContent = t(copied ? 'js.code.copiedStatus' : 'js.code.failedStatus');
       window.clearTimeout(timer);
       timer = window.setTimeout(() => {
-        button.textContent = 'Copy';
+        button.textContent = t('js.code.copy');
         status.textContent = '';
       }, 2500);
     });

@@ -10,6 +10,10 @@
   // same grouping as site.js's chapter progress ("lectern-progress"): no account, no cookie.
   const RESULTS_KEY = 'lectern-quizzes';
 
+  // The page's text (site.js); without it, the key itself.
+  const t = (key, params) =>
+    typeof window.lecternText === 'function' ? window.lecternText(key, params) : key;
+
   function readResults() {
     try {
       const value = JSON.parse(localStorage.getItem(RESULTS_KEY) ?? 'null');
@@ -64,12 +68,16 @@
     const inputs = [...question.querySelectorAll('input')];
     const right = inputs.every((input) => input.checked === isRight(input));
     for (const input of inputs) {
-      const text = !input.checked ? '' : isRight(input) ? '✓ Right choice.' : '✗ Wrong choice.';
+      const text = !input.checked
+        ? ''
+        : t(isRight(input) ? 'js.quiz.rightChoice' : 'js.quiz.wrongChoice');
       setFeedback(input, text, isRight(input));
     }
     const verdict = question.querySelector('[data-verdict]');
     const answered = inputs.some((input) => input.checked);
-    verdict.textContent = right ? '✓ Right.' : answered ? '✗ Not quite.' : '✗ Not answered.';
+    verdict.textContent = t(
+      right ? 'js.quiz.right' : answered ? 'js.quiz.notQuite' : 'js.quiz.notAnswered',
+    );
     verdict.className = `quiz-verdict ${right ? 'is-right' : 'is-wrong'}`;
     verdict.hidden = false;
     const answer = question.querySelector('[data-answer]');
@@ -87,8 +95,7 @@
   }
 
   const scoreText = (score, total) =>
-    `${score} of ${total} right.` +
-    (score === total ? ' Well done!' : ' Read the feedback, then try again.');
+    t(score === total ? 'js.quiz.scorePerfect' : 'js.quiz.scoreRetry', { score, count: total });
 
   function setUpQuiz(form, urls) {
     const questions = [...form.querySelectorAll('[data-question]')];
@@ -106,8 +113,11 @@
       event.preventDefault();
       const score = questions.map(markQuestion).filter(Boolean).length;
       const kept = saveResult(urls.courseUrl, quizUrl, score, questions.length);
-      const best = kept.best > score ? ` Your best: ${kept.best} of ${kept.total}.` : '';
-      status.textContent = `You got ${scoreText(score, questions.length)}${best}`;
+      const text = scoreText(score, questions.length);
+      status.textContent =
+        kept.best > score
+          ? `${text} ${t('js.quiz.best', { best: kept.best, count: kept.total })}`
+          : text;
       retry.hidden = false;
       checked = true;
     });
@@ -129,7 +139,7 @@
     if (!kept || typeof kept.best !== 'number') return;
     const last = document.createElement('p');
     last.className = 'quiz-last';
-    last.textContent = `Your best so far: ${kept.best} of ${kept.total} right.`;
+    last.textContent = t('js.quiz.bestSoFar', { best: kept.best, count: kept.total });
     form.querySelector('[data-quiz-actions]').before(last);
   }
 

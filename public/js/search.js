@@ -14,6 +14,12 @@ const MAX_QUERY_CHARACTERS = 100;
 
 const ASCII = /^\p{ASCII}*$/u;
 
+/** The page's text (site.js's window.lecternText); outside a page, or without it, the key. */
+function searchText(key, params) {
+  const text = typeof window === 'undefined' ? undefined : window.lecternText;
+  return typeof text === 'function' ? text(key, params) : key;
+}
+
 function normalizeText(text) {
   if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -63,11 +69,16 @@ function readQuery(raw) {
   const kept = words.slice(0, MAX_QUERY_WORDS).join(' ');
   const characters = [...kept];
   const text = characters.slice(0, MAX_QUERY_CHARACTERS).join('').trim();
-  if (words.length > MAX_QUERY_WORDS)
-    return { text, notice: `Your search was cut to its first ${MAX_QUERY_WORDS} words.` };
-  if (characters.length > MAX_QUERY_CHARACTERS)
-    return { text, notice: `Your search was cut to its first ${MAX_QUERY_CHARACTERS} characters.` };
-  return { text, notice: undefined };
+  if (words.length > MAX_QUERY_WORDS) return { text, cut: 'words' };
+  if (characters.length > MAX_QUERY_CHARACTERS) return { text, cut: 'characters' };
+  return { text, cut: undefined };
+}
+
+function noticeOf(query) {
+  if (query.cut === 'words') return searchText('js.search.cutWords', { count: MAX_QUERY_WORDS });
+  if (query.cut === 'characters')
+    return searchText('js.search.cutCharacters', { count: MAX_QUERY_CHARACTERS });
+  return undefined;
 }
 
 const SEPARATORS = /([\n\r\p{Z}\p{P}]+)/u;
@@ -151,20 +162,20 @@ function resultOf(hit) {
   return {
     url: best?.id ? `${document.url}#${best.id}` : document.url,
     title: document.title,
-    context: document.kind === 'course' ? 'Course' : where,
+    context: document.kind === 'course' ? searchText('js.search.contextCourse') : where,
     heading: best?.heading,
     excerpt: excerpt(text, terms),
   };
 }
 
 function summaryOf(query, total) {
-  if (total === 0) return `No results for “${query}”.`;
-  return `${total.toLocaleString('en')} ${total === 1 ? 'result' : 'results'} for “${query}”`;
+  if (total === 0) return searchText('js.search.none', { query });
+  return searchText('js.search.summary', { count: total, query });
 }
 
-function pageLink(query, page) {
+function pageLink(query, page, url) {
   const q = `?q=${encodeURIComponent(query).replace(/%20/g, '+')}`;
-  return `/search/${q}${page > 1 ? `&page=${page}` : ''}`;
+  return `${url}${q}${page > 1 ? `&page=${page}` : ''}`;
 }
 
 // ---------- The static index (src/search/static-index.ts writes it) ----------
@@ -249,34 +260,33 @@ function resultElement(result) {
   return item;
 }
 
-function pagerElement(query, page, pages) {
+function pagerElement(query, page, pages, url) {
   const nav = element('nav', 'search-pager');
-  nav.setAttribute('aria-label', 'Search results pages');
+  nav.setAttribute('aria-label', searchText('js.search.pagerLabel'));
   const link = (to, label, rel) => {
     const a = element('a', 'search-pager-link', label);
-    a.href = pageLink(query, to);
+    a.href = pageLink(query, to, url);
     a.rel = rel;
     return a;
   };
-  if (page > 1) nav.append(link(page - 1, 'Previous results', 'prev'));
-  nav.append(element('span', 'search-pager-label', `Page ${page} of ${pages}`));
-  if (page < pages) nav.append(link(page + 1, 'Next results', 'next'));
+  if (page > 1) nav.append(link(page - 1, searchText('js.search.previous'), 'prev'));
+  const label = searchText('js.search.pageOf', { page, pages });
+  nav.append(element('span', 'search-pager-label', label));
+  if (page < pages) nav.append(link(page + 1, searchText('js.search.next'), 'next'));
   return nav;
 }
 
 /** The markup of views/partials/search-results.ejs, for an answer found in the browser. */
-function answerElement(query, answer, catalogUrl) {
+function answerElement(query, answer, catalogUrl, url) {
   const container = element('div', 'search-answer');
   container.dataset.searchResults = '';
   if (answer.total === 0) {
-    const nothing = element(
-      'p',
-      'search-nothing',
-      'Check the spelling, try fewer or shorter words, or ',
-    );
-    const catalog = element('a', '', 'browse all courses');
+    // The sentence's {catalog} is the link (asked without params, it is left in the text).
+    const [before, ...after] = searchText('js.search.nothingFound').split('{catalog}');
+    const nothing = element('p', 'search-nothing', before);
+    const catalog = element('a', '', searchText('js.search.browseAll'));
     catalog.href = catalogUrl;
-    nothing.append(catalog, '.');
+    nothing.append(catalog, after.join('{catalog}'));
     container.append(nothing);
   }
   if (answer.results.length > 0) {
@@ -284,7 +294,7 @@ function answerElement(query, answer, catalogUrl) {
     list.append(...answer.results.map(resultElement));
     container.append(list);
   }
-  if (answer.pages > 1) container.append(pagerElement(query, answer.page, answer.pages));
+  if (answer.pages > 1) container.append(pagerElement(query, answer.page, answer.pages, url));
   return container;
 }
 
@@ -316,7 +326,7 @@ function loadScript(url) {
 }
 
 /** A static host: the browser answers, from the index the export wrote. */
-function staticAnswerer(root) {
+function staticAnswerer(root, url) {
   const load = createLoader(fetchJson);
   let library;
   return async (query, page) => {
@@ -329,15 +339,15 @@ function staticAnswerer(root) {
     const answer = await searchStatic(await library, load, root.dataset.searchIndex, query, page);
     return {
       summary: summaryOf(query, answer.total),
-      results: answerElement(query, answer, root.dataset.searchCatalog),
+      results: answerElement(query, answer, root.dataset.searchCatalog, url),
     };
   };
 }
 
 /** A server: it answers, and its page's results replace these. */
-function serverAnswerer() {
+function serverAnswerer(url) {
   return async (query, page) => {
-    const response = await fetch(pageLink(query, page), { headers: { Accept: 'text/html' } });
+    const response = await fetch(pageLink(query, page, url), { headers: { Accept: 'text/html' } });
     const html = new DOMParser().parseFromString(await response.text(), 'text/html');
     const results = html.querySelector('[data-search-results]');
     if (!response.ok || !results) throw new Error(`The search answered ${response.status}`);
@@ -367,15 +377,15 @@ function setUpKeys(root, input, settled) {
 }
 
 /** Shows the answer to a query; an answer that arrives after a later query's is dropped. */
-function createShow(root, answer) {
+function createShow(root, answer, url) {
   const summary = root.querySelector('[data-search-summary]');
   const results = () => root.querySelector('[data-search-results]');
   let asked = 0;
   return async (raw, page) => {
     const mine = ++asked;
     const query = readQuery(raw);
-    history.replaceState(null, '', query.text === '' ? '/search/' : pageLink(query.text, page));
-    showNotice(root, query.notice);
+    history.replaceState(null, '', query.text === '' ? url : pageLink(query.text, page, url));
+    showNotice(root, noticeOf(query));
     if (query.text === '') {
       summary.textContent = '';
       results().replaceChildren();
@@ -388,8 +398,7 @@ function createShow(root, answer) {
       // The summary is a status region: screen readers announce the new count.
       summary.textContent = shown.summary;
     } catch {
-      if (mine === asked)
-        summary.textContent = 'Search is not available right now. Please try again.';
+      if (mine === asked) summary.textContent = searchText('js.search.unavailable');
     }
   };
 }
@@ -397,7 +406,10 @@ function createShow(root, answer) {
 function setUpSearch(root) {
   const input = root.querySelector('[data-search-input]');
   const isStatic = root.dataset.searchMode === 'static';
-  const show = createShow(root, isStatic ? staticAnswerer(root) : serverAnswerer());
+  // The page's own search URL (each language has one: /search/, /fr/search/), as its form says.
+  const url = root.querySelector('form').getAttribute('action') || '/search/';
+  const answer = isStatic ? staticAnswerer(root, url) : serverAnswerer(url);
+  const show = createShow(root, answer, url);
   root.querySelector('[data-search-needs-js]')?.remove();
   let timer;
   let latest = Promise.resolve();

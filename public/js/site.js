@@ -5,6 +5,68 @@ const PROGRESS_KEY = 'lectern-progress';
 const COMPLETED_KEY = 'lectern-completed';
 const NAME_KEY = 'lectern-learner-name';
 
+// The page's text, for every script: the layout's <script type="application/json"
+// id="lectern-text">{"lang":"fr","messages":{...}}</script>, read once, when first asked for.
+// A message is a string with {name} placeholders, or a plural one keyed by CLDR category
+// ({"one":"{count} chapter","other":"{count} chapters"}) chosen by params.count. The other
+// scripts share this file's global names: a function keeps these to itself.
+(() => {
+  'use strict';
+
+  let pageText;
+
+  function readPageText() {
+    if (pageText) return pageText;
+    let data;
+    try {
+      data = JSON.parse(document.getElementById('lectern-text')?.textContent ?? 'null');
+    } catch {
+      data = null;
+    }
+    const messages = data?.messages && typeof data.messages === 'object' ? data.messages : {};
+    let lang =
+      (typeof data?.lang === 'string' && data.lang) || document.documentElement.lang || 'en';
+    let plurals;
+    let numbers;
+    try {
+      plurals = new Intl.PluralRules(lang);
+      numbers = new Intl.NumberFormat(lang);
+    } catch {
+      // Not a language tag Intl knows: the text still shows, its numbers in English.
+      lang = 'en';
+      plurals = new Intl.PluralRules(lang);
+      numbers = new Intl.NumberFormat(lang);
+    }
+    pageText = { lang, messages, plurals, numbers };
+    return pageText;
+  }
+
+  const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+
+  /** The page's language (BCP 47), for Intl: the one its text is in. */
+  window.lecternLang = () => readPageText().lang;
+
+  /**
+   * The message `key` in the page's language, its {name} placeholders replaced by params (numbers
+   * formatted in that language; a placeholder without a param is left as it is). A missing
+   * message is shown as its key: visible, never a crash.
+   */
+  window.lecternText = (key, params = {}) => {
+    const { messages, plurals, numbers } = readPageText();
+    let message = hasOwn(messages, key) ? messages[key] : undefined;
+    if (message && typeof message === 'object') {
+      const category = typeof params.count === 'number' ? plurals.select(params.count) : 'other';
+      message = hasOwn(message, category) ? message[category] : message.other;
+    }
+    if (typeof message !== 'string') return key;
+    return message.replace(/\{([\w-]+)\}/g, (placeholder, name) => {
+      if (!hasOwn(params, name)) return placeholder;
+      const value = params[name];
+      return typeof value === 'number' ? numbers.format(value) : String(value);
+    });
+  };
+})();
+
 function readJson(key, fallback) {
   try {
     const value = JSON.parse(localStorage.getItem(key) ?? 'null');
@@ -59,7 +121,8 @@ function markChapterLists(progress) {
     const done = course !== undefined && completedIn(progress, course).has(item.dataset.chapterUrl);
     item.classList.toggle('is-complete', done);
     const status = item.querySelector('.chapter-status');
-    if (status) status.textContent = done ? ' (completed)' : '';
+    if (status)
+      status.textContent = done ? ` ${window.lecternText('js.chapterList.completed')}` : '';
   }
 }
 
@@ -70,13 +133,13 @@ function showProgressBars(progress) {
     const urls = new Set((box.dataset.chapterUrls ?? '').split(' '));
     const done = [...completedIn(progress, course)].filter((url) => urls.has(url)).length;
     const bar = box.querySelector('progress');
-    const text = box.querySelector('[data-progress-text]');
+    const label = box.querySelector('[data-progress-text]');
     if (bar) {
       bar.max = total;
       bar.value = done;
     }
-    if (text)
-      text.textContent = `${done} of ${total} ${total === 1 ? 'chapter' : 'chapters'} complete`;
+    if (label)
+      label.textContent = window.lecternText('js.progress.chapters', { done, count: total });
     box.hidden = false;
   }
 }
@@ -91,7 +154,9 @@ function updateStartButton(progress) {
   const next = urls.find((url) => !done.has(url));
   const begun = urls.some((url) => done.has(url));
   start.setAttribute('href', begun && next ? next : start.dataset.firstUrl);
-  start.textContent = !begun ? 'Start the course' : next ? 'Continue' : 'Read the course again';
+  start.textContent = window.lecternText(
+    !begun ? 'js.start.start' : next ? 'js.start.continue' : 'js.start.again',
+  );
 }
 
 // The free badge's note: a disclosure without JavaScript; "Got it!" and Escape close it.
@@ -182,19 +247,21 @@ function fillCertificate(page, progress) {
     item.hidden = passed.has(item.dataset.quizUrl);
   const quizzesLeft = quizzes.length - passed.size;
   const summary = page.querySelector('[data-certificate-left-summary]');
+  const chapters = window.lecternText('js.certificate.chaptersLeft', { left, count: urls.length });
   summary.textContent =
-    [
-      `${left} of ${urls.length} ${urls.length === 1 ? 'chapter' : 'chapters'} still to complete`,
-      ...(quizzes.length > 0
-        ? [
-            `${quizzesLeft} of ${quizzes.length} ${quizzes.length === 1 ? 'quiz' : 'quizzes'} still to pass`,
-          ]
-        : []),
-    ].join(', ') + ':';
+    quizzes.length > 0
+      ? window.lecternText('js.certificate.leftWithQuizzes', {
+          chapters,
+          quizzes: window.lecternText('js.certificate.quizzesLeft', {
+            left: quizzesLeft,
+            count: quizzes.length,
+          }),
+        })
+      : window.lecternText('js.certificate.left', { chapters });
   const day = readJson(COMPLETED_KEY, {})[courseUrl] ?? new Date().toISOString().slice(0, 10);
   const date = page.querySelector('[data-certificate-date]');
   date.dateTime = day;
-  const format = new Intl.DateTimeFormat(document.documentElement.lang, {
+  const format = new Intl.DateTimeFormat(window.lecternLang(), {
     dateStyle: 'long',
     timeZone: 'UTC',
   });
@@ -208,7 +275,7 @@ function setUpCertificate(progress) {
   const input = page.querySelector('[data-certificate-name-input]');
   const name = page.querySelector('[data-certificate-name]');
   const show = () => {
-    name.textContent = input.value.trim() || 'Your name';
+    name.textContent = input.value.trim() || window.lecternText('js.certificate.name');
     name.classList.toggle('is-placeholder', input.value.trim() === '');
   };
   input.value = readJson(NAME_KEY, '');
@@ -228,9 +295,9 @@ function setUpCompletion(progress, refresh) {
   const status = control.querySelector('[data-complete-status]');
   const render = () => {
     const done = completedIn(progress, courseUrl).has(chapterUrl);
-    button.textContent = done ? 'Mark as not complete' : 'Mark this chapter as complete';
+    button.textContent = window.lecternText(done ? 'js.complete.unmark' : 'js.complete.mark');
     control.classList.toggle('is-complete', done);
-    if (status) status.textContent = done ? 'Chapter complete.' : '';
+    if (status) status.textContent = done ? window.lecternText('js.complete.done') : '';
   };
   button.addEventListener('click', () => {
     const done = completedIn(progress, courseUrl);

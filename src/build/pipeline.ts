@@ -48,7 +48,7 @@ import {
   type PipelineContext,
   type PipelineOptions,
 } from './pipeline-context.js';
-import { pagesStage } from './pages-stage.js';
+import { pageLanguages, pagesStage } from './pages-stage.js';
 import { cachedBuild, fingerprint, removeOtherBuilds } from './kept-build.js';
 import { renderStage } from './render-stage.js';
 import {
@@ -61,6 +61,9 @@ import { CARDS_PER_TASK, shareStage } from './share-stage.js';
 import { renderShareCard, shareCardFonts } from '../render/share-card.js';
 import { searchStage } from './search-stage.js';
 import { viewsStage } from './views-stage.js';
+import { LOCALES_FOLDER, localeFor, readLocales } from '../i18n/read-locales.js';
+import type { Locale, Messages } from '../i18n/messages.js';
+import { languageProblems } from '../content/translations.js';
 
 export type { PipelineOptions } from './pipeline-context.js';
 
@@ -146,7 +149,11 @@ function parseAll(context: PipelineContext, files: ContentFiles) {
  * The bodies of the courses the index holds. A course whose course.md is invalid is not in the
  * index, so its chapters are not rendered: their links to each other would all look dead.
  */
-function markdownSources(context: PipelineContext, structure: ContentStructure): MarkdownSource[] {
+function markdownSources(
+  context: PipelineContext,
+  structure: ContentStructure,
+  locales: readonly Locale[],
+): MarkdownSource[] {
   const hashOf = (source: ParsedCourse | ParsedPart | ParsedChapter) => {
     // The parse stage gives back the same object for an unchanged file: its body is hashed once.
     let hash = context.bodyHashes.get(source);
@@ -156,20 +163,48 @@ function markdownSources(context: PipelineContext, structure: ContentStructure):
     }
     return hash;
   };
-  return structure.courses.flatMap((course) =>
-    [course.parsed, ...course.parts.map((part) => part.parsed), ...course.chapters].map((source) => ({
-      relative: source.relative,
-      body: source.body,
-      bodyLine: source.bodyLine,
-      hash: hashOf(source),
-    })),
-  );
+  const textOf = markdownTexts(locales);
+  return structure.courses.flatMap((course) => {
+    const text = textOf(course.language);
+    return [course.parsed, ...course.parts.map((part) => part.parsed), ...course.chapters].map(
+      (source) => ({
+        relative: source.relative,
+        body: source.body,
+        bodyLine: source.bodyLine,
+        hash: `${hashOf(source)}\0${text.hash}`,
+        lang: course.language,
+        text: text.messages,
+      }),
+    );
+  });
 }
 
-async function renderAll(context: PipelineContext, structure: ContentStructure) {
+/** Each language's `markdown.*` texts, once, with a hash a render's memo key holds. */
+function markdownTexts(locales: readonly Locale[]) {
+  const made = new Map<string, { messages: Messages; hash: string }>();
+  return (language: string) => {
+    let text = made.get(language);
+    if (!text) {
+      const locale = localeFor(locales, language) ?? localeFor(locales, 'en');
+      const messages = Object.fromEntries(
+        Object.entries(locale?.messages ?? {}).filter(([key]) => key.startsWith('markdown.')),
+      );
+      const hash = createHash('sha1').update(language).update(JSON.stringify(messages)).digest('hex');
+      text = { messages, hash };
+      made.set(language, text);
+    }
+    return text;
+  };
+}
+
+async function renderAll(
+  context: PipelineContext,
+  structure: ContentStructure,
+  locales: readonly Locale[],
+) {
   const { index } = structure;
   const result = await renderStage({
-    sources: markdownSources(context, structure),
+    sources: markdownSources(context, structure, locales),
     index,
     memo: context.memos.render,
     pack: await openPack(context, 'render'),
@@ -214,20 +249,32 @@ async function loadContent(
     ),
   );
   context.previous = read.value;
+  const localesShown = `${displayPath(options.viewsDir, options.displayRoot)}/${LOCALES_FOLDER}`;
+  const locales = await timed(context, 'locales', () => readLocales(options.viewsDir, localesShown));
   const parsed = await timed(context, 'parse', () => parseAll(context, read.value));
   const troubled = new Set([...read.problems, ...parsed.problems].map((p) => p.file));
   const indexed = await timed(context, 'index', () =>
     indexContent(read.value, parsed.value, troubled),
   );
   const documents = await timed(context, 'render', () =>
-    renderAll(context, indexed.value),
+    renderAll(context, indexed.value, locales.value),
   );
   const assembled = await timed(context, 'assemble', () =>
-    assembleSite(indexed.value, documents, courseMemo(context), context.headingIds),
+    assembleSite(
+      indexed.value,
+      documents,
+      courseMemo(context),
+      context.headingIds,
+      locales.value,
+    ),
   );
   const problems = [read, parsed, indexed, assembled].flatMap((stage) => stage.problems);
   for (const document of documents.values()) problems.push(...document.problems);
-  const shown = showProblems(problems, displayPath(options.contentDir, options.displayRoot));
+  problems.push(...languageProblems(indexed.value, locales.value));
+  const shown = [
+    ...showProblems(problems, displayPath(options.contentDir, options.displayRoot)),
+    ...locales.problems,
+  ];
   const failed = shown.some((p) => p.severity === 'error');
   return { site: failed ? undefined : assembled.value, problems: shown };
 }
@@ -299,6 +346,7 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
     draw: cardDrawer(context),
   });
   const pagesContext = pageContext(publicAssets, siteUrl, devScripts, extras.notices ?? []);
+  const languages = pageLanguages(site);
   const keyed = await timed(context, 'pages', () =>
     pagesStage({
       site,
@@ -308,6 +356,7 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
       templatesKey,
       bodyKeys: context.bodyKeys,
       memo: context.coursePages,
+      languages,
     }),
   );
   const search = await timed(context, 'search', () =>
@@ -316,13 +365,14 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
       state: context.search,
       withStaticIndex: extras.staticSearchIndex ?? true,
       context: pagesContext,
+      languages: languages.all,
       publicAssets,
       templatesKey,
       bodyKeys: context.bodyKeys,
       viewsDir: context.options.viewsDir,
     }),
   );
-  const all = { pages: [...keyed.pages, search.staticPage], statusPages: keyed.statusPages };
+  const all = { pages: [...keyed.pages, ...search.staticPages], statusPages: keyed.statusPages };
   const laidOut = await layOutAndRespond(context, all, templatesKey);
   const shareAssets = await timed(context, 'share', () => shareImages.assets);
   context.memos.share.sweep();
@@ -344,7 +394,11 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
     headers: context.headers,
     referenceToken,
     assetResponse: kept,
-    search: search.responses(laidOut.pageResponses[keyed.pages.length]!, context.headers, kept),
+    search: search.responses(
+      laidOut.pageResponses.slice(keyed.pages.length),
+      context.headers,
+      kept,
+    ),
   });
   context.memos.asset.sweep();
   return rendered;

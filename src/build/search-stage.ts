@@ -1,6 +1,6 @@
 import type { Site } from '../content/model.js';
-import { searchUrl } from '../content/urls.js';
 import type { PageContext } from '../pages/page-context.js';
+import type { PageLanguage } from '../pages/site-pages.js';
 import { searchPage } from '../pages/search-page.js';
 import type { HeaderList, PreparedResponse } from '../render/prepared-response.js';
 import type { PublicAsset } from '../render/public-assets.js';
@@ -32,6 +32,8 @@ export interface SearchStageInput {
   /** Whether to make the static index's files (development's server needs none). */
   readonly withStaticIndex: boolean;
   readonly context: PageContext;
+  /** The site's languages: each has its search page. */
+  readonly languages: readonly PageLanguage[];
   readonly publicAssets: ReadonlyMap<string, PublicAsset>;
   readonly templatesKey: string;
   readonly bodyKeys: ReadonlyMap<string, string>;
@@ -50,10 +52,10 @@ function searchPages(input: SearchStageInput) {
     libraryUrl: url(SEARCH_LIBRARY_NAME),
     indexUrl: STATIC_INDEX_URL,
   };
-  return {
-    server: searchPage(input.site, input.context, 'server', assets),
-    static: searchPage(input.site, input.context, 'static', assets),
-  };
+  return input.languages.map((language) => ({
+    server: searchPage(input.site, language, input.context, 'server', assets),
+    static: searchPage(input.site, language, input.context, 'static', assets),
+  }));
 }
 
 /**
@@ -76,25 +78,25 @@ export function searchStage(input: SearchStageInput) {
     ? staticIndexFiles(fresh ? index : createSearchIndex(documents))
     : [];
   const pages = searchPages(input);
-  const staticPage: KeyedPage = {
-    page: pages.static,
-    key: pageKey(pages.static, input.templatesKey, input.bodyKeys),
-  };
+  const staticPages: KeyedPage[] = pages.map(({ static: page }) => ({
+    page,
+    key: pageKey(page, input.templatesKey, input.bodyKeys),
+  }));
   const responses = (
-    staticResponse: PreparedResponse,
+    staticResponses: readonly PreparedResponse[],
     headers: HeaderList,
     kept: (key: string, make: () => PreparedResponse) => PreparedResponse,
   ) => {
     const all = staticIndexResponses(files, headers, kept);
-    all.set(searchUrl, staticResponse);
+    staticPages.forEach(({ page }, i) => all.set(page.url, staticResponses[i]!));
     const served: ServedSearch = {
       documents,
-      page: pages.server,
+      pages: pages.map(({ server }) => server),
       viewsDir: input.viewsDir,
       templatesKey: input.templatesKey,
       index,
     };
     return { responses: all, served };
   };
-  return { staticPage, responses };
+  return { staticPages, responses };
 }

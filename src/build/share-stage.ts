@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { formatDuration } from '../content/duration.js';
 import type { Course, Site } from '../content/model.js';
-import { difficultyLabel } from '../pages/format.js';
+import { translators, type Translator } from '../i18n/translator.js';
 import type { SocialImageModel } from '../pages/view-model.js';
 import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, shareCardSvg } from '../render/share-card.js';
 import type { CachePack } from './disk-cache.js';
@@ -36,9 +35,10 @@ const SHAREABLE = new Set(['image/png', 'image/jpeg']);
 // Cards per worker task: enough to make a message worth sending, few enough to share the work.
 export const CARDS_PER_TASK = 8;
 
-function factsLine(course: Course): string {
-  const facts = [formatDuration(course.durationMinutes), difficultyLabel(course.difficulty)];
-  return [...facts, ...(course.free ? ['Free'] : [])].join(' · ');
+function factsLine(course: Course, tr: Translator): string {
+  const difficulties = { easy: 'facts.easy', medium: 'facts.medium', hard: 'facts.hard' } as const;
+  const facts = [tr.duration(course.durationMinutes), tr.t(difficulties[course.difficulty])];
+  return [...facts, ...(course.free ? [tr.t('facts.shareFree')] : [])].join(' · ');
 }
 
 interface Card {
@@ -47,9 +47,12 @@ interface Card {
   readonly svg: string;
 }
 
-function planCard(input: ShareStageInput, course: Course) {
-  const facts = factsLine(course);
-  const { title, themeColor } = input.site;
+function planCard(input: ShareStageInput, course: Course, tr: Translator) {
+  const facts = factsLine(course, tr);
+  const { themeColor } = input.site;
+  const title =
+    input.site.languages.find((text) => text.language === course.language)?.title ??
+    input.site.title;
   const svg = shareCardSvg({ siteTitle: title, title: course.title, facts, themeColor });
   const key = createHash('sha1').update(svg).digest('hex');
   const card: Card = { key, url: `/assets/share/${course.slug}.${key.slice(0, 10)}.png`, svg };
@@ -57,7 +60,7 @@ function planCard(input: ShareStageInput, course: Course) {
     url: input.siteUrl + card.url,
     width: SHARE_CARD_WIDTH,
     height: SHARE_CARD_HEIGHT,
-    alt: `${course.title}, a course of ${title}: ${facts}`,
+    alt: tr.t('share.courseImage', { course: course.title, site: title, facts }),
   };
   return { card, model };
 }
@@ -95,6 +98,7 @@ async function drawCards(input: ShareStageInput, cards: readonly Card[]): Promis
 export function shareStage(input: ShareStageInput): ShareImages {
   const byCourse = new Map<string, SocialImageModel>();
   const cards: Card[] = [];
+  const translatorOf = translators(input.site.locales);
   for (const course of input.site.courses) {
     const { image } = course;
     if (image && SHAREABLE.has(image.contentType) && image.width && image.height) {
@@ -102,7 +106,7 @@ export function shareStage(input: ShareStageInput): ShareImages {
       byCourse.set(course.slug, { url: input.siteUrl + image.url, width, height, alt });
       continue;
     }
-    const planned = planCard(input, course);
+    const planned = planCard(input, course, translatorOf(course.language));
     byCourse.set(course.slug, planned.model);
     cards.push(planned.card);
   }

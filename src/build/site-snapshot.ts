@@ -48,7 +48,7 @@ interface Contents {
   readonly pageUrls: readonly string[];
   readonly referenceToken: string;
   readonly responses: readonly (readonly [string, Entry])[];
-  readonly statusPages: readonly (readonly [number, Entry])[];
+  readonly statusPages: readonly (readonly [string, Entry])[];
   /** What search answers from, without the index: each server process makes its own. */
   readonly search: Omit<ServedSearch, 'index'> | undefined;
 }

@@ -2,11 +2,13 @@ import { latestDate } from './calendar-date.js';
 import type { Staged } from './content-problem.js';
 import { deepFreeze } from './deep-freeze.js';
 import type { ContentStructure, IndexedCourse } from './index-content.js';
-import type { Chapter, Course, Part, Site } from './model.js';
+import type { Locale } from '../i18n/messages.js';
+import type { Chapter, Course, Part, Site, SiteText } from './model.js';
 import { parsePartFolderName } from './file-names.js';
 import type { ParsedChapter } from './parse-source.js';
 import { checkFragments, type HeadingIds, type RenderedDocument } from './render-document.js';
-import { chapterUrl, courseUrl } from './urls.js';
+import type { ParsedSite } from './parse-source.js';
+import { chapterUrl, courseUrl, languageHome } from './urls.js';
 
 export type Documents = ReadonlyMap<string, RenderedDocument>;
 
@@ -36,13 +38,14 @@ function assembleChapter(
     number: chapter.number,
     slug: chapter.slug,
     file: chapter.relative,
-    url: chapterUrl(course.slug, chapter.slug),
+    url: chapterUrl(course.slug, chapter.slug, course.home),
     title: chapter.data.title,
     description: chapter.data.description,
     updated: chapter.data.updated ?? course.parsed.data.updated,
     html: document.html,
     headings: document.headings,
     durationMinutes: chapter.data.duration,
+    translationKey: chapter.data.translationKey,
     part,
     quizzes: document.quizzes,
     scripts: document.scripts,
@@ -79,7 +82,7 @@ function assembleParts(course: IndexedCourse, documents: Documents): Part[] {
   });
 }
 
-function assembleCourse(course: IndexedCourse, documents: Documents, language: string): Course {
+function assembleCourse(course: IndexedCourse, documents: Documents): Course {
   const { parsed } = course;
   const parts = assembleParts(course, documents);
   const chapters =
@@ -89,7 +92,7 @@ function assembleCourse(course: IndexedCourse, documents: Documents, language: s
   return {
     slug: course.slug,
     file: parsed.relative,
-    url: courseUrl(course.slug),
+    url: courseUrl(course.slug, course.home),
     title: parsed.data.title,
     description: parsed.data.description,
     durationMinutes: parsed.data.duration,
@@ -97,7 +100,9 @@ function assembleCourse(course: IndexedCourse, documents: Documents, language: s
     free: parsed.data.free,
     updated:
       latestDate([parsed.data.updated, ...chapters.map((c) => c.updated)]) ?? parsed.data.updated,
-    language: parsed.data.language ?? language,
+    language: course.language,
+    home: course.home,
+    translationKey: parsed.data.translationKey,
     cta: course.cta,
     introHtml: documentOf(documents, parsed.relative).html,
     objectives: parsed.data.objectives,
@@ -122,26 +127,41 @@ function assembleCourse(course: IndexedCourse, documents: Documents, language: s
  * only all the bodies together can show (a link to a heading that another page lacks). Undefined
  * when there is no valid site.yaml to build a site around.
  */
+/** The site's first language, then each other one a course is in, with site.yaml's text for it. */
+function siteTexts(site: ParsedSite, courses: readonly Course[]): SiteText[] {
+  const own = site.data.language;
+  const languages = [own, ...new Set(courses.map((c) => c.language).filter((l) => l !== own))];
+  return languages.map((language) => {
+    const text = language === own ? undefined : site.data.languages[language];
+    return {
+      language,
+      home: languageHome(language, own),
+      title: text?.title ?? site.data.title,
+      description: text?.description ?? site.data.description,
+    };
+  });
+}
+
 export function assembleSite(
   structure: ContentStructure,
   documents: Documents,
   memo: CourseMemo = noMemo,
   headingIds?: HeadingIds,
+  locales: readonly Locale[] = [],
 ): Staged<Site | undefined> {
   const problems = checkFragments([...documents.values()], headingIds);
   const { site } = structure;
   if (!site) return { value: undefined, problems };
-  const language = site.data.language;
   const courses = structure.courses
     .map((course) => {
       const files = [course.parsed, ...course.parts.map((part) => part.parsed), ...course.chapters];
       const inputs = [
         ...files,
         ...files.map((file) => documents.get(file.relative)),
-        JSON.stringify([course.cta ?? null, course.image ?? null]),
-        language,
+        JSON.stringify([course.cta ?? null, course.image ?? null, course.home]),
+        course.language,
       ];
-      return memo(course.slug, inputs, () => assembleCourse(course, documents, language));
+      return memo(course.slug, inputs, () => assembleCourse(course, documents));
     })
     .sort((a, b) => a.title.localeCompare(b.title));
   const value: Site = deepFreeze({
@@ -149,6 +169,8 @@ export function assembleSite(
     description: site.data.description,
     url: site.data.url,
     language: site.data.language,
+    languages: siteTexts(site, courses),
+    locales,
     organization: site.data.organization,
     themeColor: site.data.themeColor,
     courses,

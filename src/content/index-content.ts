@@ -4,6 +4,7 @@ import { errorAt, type ContentProblem, type Staged } from './content-problem.js'
 import { outlineCourse, type CourseFiles, type CourseOutline } from './course-outline.js';
 import { SLUG } from './file-names.js';
 import type { ContentAsset, Cta, Picture } from './model.js';
+import type { CtaData } from './schema.js';
 import {
   partFolderOf,
   roleOf,
@@ -15,11 +16,15 @@ import {
 } from './parse-source.js';
 import type { ContentFiles } from './read-content.js';
 import { suggest } from './suggest.js';
-import { chapterUrl, courseUrl } from './urls.js';
+import { chapterUrl, courseUrl, languageHome } from './urls.js';
 
 export interface IndexedCourse extends CourseOutline {
   readonly slug: string;
   readonly parsed: ParsedCourse;
+  /** The course's language, else the site's. */
+  readonly language: string;
+  /** Where its pages live: see languageHome. */
+  readonly home: string;
   readonly cta: Cta | undefined;
   readonly image: Picture | undefined;
 }
@@ -60,54 +65,76 @@ function courseImage(
   return undefined;
 }
 
+/** `at` is where the call to action sits in site.yaml: `['ctas', name]`, or under a language. */
 function buildCta(
   name: string,
+  cta: CtaData,
+  at: readonly string[],
   site: ParsedSite,
   assets: ReadonlyMap<string, ContentAsset>,
   problems: ContentProblem[],
 ): Cta {
-  const cta = site.data.ctas[name]!;
   let image: Cta['image'];
   if (cta.image) {
     const asset = assets.get(path.posix.normalize(cta.image.src));
     if (asset) image = picture(asset, cta.image.alt);
     else {
       const message = `Image not found: "${cta.image.src}" (paths are relative to the content folder)`;
-      const at = site.locate(['ctas', name, 'image', 'src']);
-      problems.push(errorAt(site.relative, `ctas.${name}.image.src`, message, at));
+      const where = site.locate([...at, 'image', 'src']);
+      problems.push(errorAt(site.relative, [...at, 'image', 'src'].join('.'), message, where));
     }
   }
   return { name, title: cta.title, points: cta.points, link: cta.link, image };
 }
 
+/** The calls to action of site.yaml by language: '' for the site's own, else a language code. */
+type CtasByLanguage = ReadonlyMap<string, ReadonlyMap<string, Cta>>;
+
 function siteCtas(
   site: ParsedSite | undefined,
   assets: ReadonlyMap<string, ContentAsset>,
   problems: ContentProblem[],
-): Map<string, Cta> {
+): CtasByLanguage {
+  const byLanguage = new Map<string, Map<string, Cta>>();
+  if (!site) return byLanguage;
   const ctas = new Map<string, Cta>();
-  if (!site) return ctas;
-  for (const name of Object.keys(site.data.ctas))
-    ctas.set(name, buildCta(name, site, assets, problems));
+  byLanguage.set('', ctas);
+  for (const [name, cta] of Object.entries(site.data.ctas))
+    ctas.set(name, buildCta(name, cta, ['ctas', name], site, assets, problems));
+  for (const [language, text] of Object.entries(site.data.languages)) {
+    const own = new Map<string, Cta>();
+    byLanguage.set(language, own);
+    for (const [name, cta] of Object.entries(text.ctas)) {
+      const at = ['languages', language, 'ctas', name];
+      own.set(name, buildCta(name, cta, at, site, assets, problems));
+      if (!ctas.has(name)) {
+        const message = `No call to action named "${name}" under the site's own ctas: a language translates those, by the same names`;
+        problems.push(errorAt(site.relative, at.join('.'), message, site.locate(at, 'key')));
+      }
+    }
+  }
   const fallback = site.data.defaultCta;
   if (fallback && !ctas.has(fallback)) {
     const message = `No call to action named "${fallback}" under ctas`;
     problems.push(errorAt(site.relative, 'defaultCta', message, site.locate(['defaultCta'])));
   }
-  return ctas;
+  return byLanguage;
 }
 
 function chooseCta(
   course: ParsedCourse,
+  language: string,
   site: ParsedSite | undefined,
-  ctas: ReadonlyMap<string, Cta>,
+  byLanguage: CtasByLanguage,
   problems: ContentProblem[],
 ): Cta | undefined {
   if (!site) return undefined;
   const own = course.data.cta;
   const name = own === undefined ? site.data.defaultCta : own;
   if (name === false || name === undefined) return undefined;
-  const cta = ctas.get(name);
+  const ctas = byLanguage.get('') ?? new Map<string, Cta>();
+  // A language that does not translate a call to action shows the site's own.
+  const cta = byLanguage.get(language)?.get(name) ?? ctas.get(name);
   if (cta) return cta;
   const known = [...ctas.keys()];
   const hint = suggest(name, known);
@@ -168,9 +195,9 @@ function pageIndex(
 ): ContentIndex {
   const pages = new Map<string, string>();
   for (const course of courses) {
-    pages.set(course.parsed.relative, courseUrl(course.slug));
+    pages.set(course.parsed.relative, courseUrl(course.slug, course.home));
     for (const chapter of course.chapters)
-      pages.set(chapter.relative, chapterUrl(course.slug, chapter.slug));
+      pages.set(chapter.relative, chapterUrl(course.slug, chapter.slug, course.home));
   }
   const filesByUrl = new Map([...pages].map(([file, url]) => [url, file]));
   return { pages, filesByUrl, assets };
@@ -225,11 +252,17 @@ export function indexContent(
     outlined.push({ slug: folder, parsed: course, ...outline.value });
   }
   const ctas = siteCtas(grouped.site, assets, problems);
-  const courses: IndexedCourse[] = outlined.map((course) => ({
-    ...course,
-    cta: chooseCta(course.parsed, grouped.site, ctas, problems),
-    image: courseImage(course.parsed, assets, problems),
-  }));
+  const siteLanguage = grouped.site?.data.language ?? 'en';
+  const courses: IndexedCourse[] = outlined.map((course) => {
+    const language = course.parsed.data.language ?? siteLanguage;
+    return {
+      ...course,
+      language,
+      home: languageHome(language, siteLanguage),
+      cta: chooseCta(course.parsed, language, grouped.site, ctas, problems),
+      image: courseImage(course.parsed, assets, problems),
+    };
+  });
   return {
     value: { site: grouped.site, courses, index: pageIndex(courses, assets) },
     problems,

@@ -1,6 +1,7 @@
 import type { ContentScript, Heading, TextSection } from '../markdown/markdown-env.js';
 import type { QuizRecord } from '../markdown/quiz-record.js';
 import type { CalendarDate } from './calendar-date.js';
+import type { Locale } from '../i18n/messages.js';
 import type { Difficulty } from './schema.js';
 
 /** A file served as-is from the content folder (an image), under a fingerprinted URL. */
@@ -42,6 +43,8 @@ export interface Chapter {
   readonly html: string;
   readonly headings: readonly Heading[];
   readonly durationMinutes: number | undefined;
+  /** What pairs it with a translation's chapter, when its front-matter says (else its place). */
+  readonly translationKey: string | undefined;
   /** The position (from 1) of the chapter's part in `Course.parts`; undefined without parts. */
   readonly part: number | undefined;
   readonly quizzes: readonly QuizRecord[];
@@ -80,6 +83,10 @@ export interface Course {
   /** The later of the course's `updated` and its chapters'. */
   readonly updated: CalendarDate;
   readonly language: string;
+  /** Where the course's language's pages live: `/`, or `/fr/` for a language not the site's. */
+  readonly home: string;
+  /** The same in each course that translates this one. */
+  readonly translationKey: string | undefined;
   readonly cta: Cta | undefined;
   readonly introHtml: string;
   /** What the learner will be able to do: "What you will learn". */
@@ -97,11 +104,23 @@ export interface Course {
   readonly chapters: readonly Chapter[];
 }
 
+/** What the site says of itself in one language: site.yaml's text, or its `languages:` entry. */
+export interface SiteText {
+  readonly language: string;
+  readonly home: string;
+  readonly title: string;
+  readonly description: string;
+}
+
 export interface Site {
   readonly title: string;
   readonly description: string;
   readonly url: string | undefined;
   readonly language: string;
+  /** Every language a page is in (the site's first, then the courses'), with its text. */
+  readonly languages: readonly SiteText[];
+  /** The interface text of every language views/locales/ has. */
+  readonly locales: readonly Locale[];
   readonly organization: { readonly name: string; readonly url: string };
   readonly themeColor: string;
   readonly courses: readonly Course[];

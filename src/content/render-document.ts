@@ -10,6 +10,8 @@ import {
 } from '../markdown/markdown-env.js';
 import type { QuizRecord } from '../markdown/quiz-record.js';
 import { resolversFor, type ContentIndex } from './content-index.js';
+import type { Messages } from '../i18n/messages.js';
+import { createTranslator } from '../i18n/translator.js';
 import { errorAt, type ContentProblem } from './content-problem.js';
 
 /** One Markdown body to render, where it sits in its file. */
@@ -17,8 +19,11 @@ export interface MarkdownSource {
   readonly relative: string;
   readonly body: string;
   readonly bodyLine: number;
-  /** A hash of the body and of its first line: what its render is memoised by. */
+  /** A hash of the body, its first line and its text: what its render is memoised by. */
   readonly hash: string;
+  /** The page's language, and its `markdown.*` interface text (see MarkdownEnv.text). */
+  readonly lang: string;
+  readonly text: Messages;
 }
 
 /**
@@ -100,7 +105,11 @@ export function renderDocument(
   source: MarkdownSource,
 ): RenderedDocument {
   const lookups: Lookup[] = [];
-  const env = createMarkdownEnv(recordingResolvers(index, source.relative, lookups));
+  const { t } = createTranslator(
+    { code: source.lang, file: '', name: source.lang, messages: source.text },
+    source.lang,
+  );
+  const env = createMarkdownEnv(recordingResolvers(index, source.relative, lookups), t);
   const html = renderMarkdown(markdown, source.body, env);
   const lines = source.body.split('\n');
   const problems = env.problems.map((problem) => ({

@@ -48,6 +48,16 @@ export const ctaSchema = fields({
   image: imageField().optional(),
 });
 
+/** The site's own text in one more language: what that language's pages show instead. */
+const siteTextSchema = fields({
+  /** The site's name in this language. Default: the site's title. */
+  title: text('the site name').optional(),
+  /** The description in this language. Default: the site's description. */
+  description: text('a one-sentence description of the site').optional(),
+  /** Calls to action in this language, by the same names. Default: the site's own. */
+  ctas: z.record(slug('a call to action name'), ctaSchema).default({}),
+});
+
 /** `content/site.yaml`: what is true of every page. */
 export const siteSchema = fields({
   /** The site's name: in the header and at the end of every page title. Required. */
@@ -75,6 +85,8 @@ export const siteSchema = fields({
   defaultCta: slug('the name of a call to action').optional(),
   /** Calls to action by name, chosen by each course's `cta` field. Default: none. */
   ctas: z.record(slug('a call to action name'), ctaSchema).default({}),
+  /** The site's text in other languages, by language code: `fr: { title, description, ctas }`. */
+  languages: z.record(language, siteTextSchema).default({}),
 });
 
 /** The front-matter of `course.md`. Its Markdown body is the course introduction. */
@@ -93,6 +105,11 @@ export const courseSchema = fields({
   updated: calendarDate('the date of the last update'),
   /** Language of the course, when it differs from the site's. Optional. */
   language: language.optional(),
+  /**
+   * The same word in every course that translates this one (Hugo's translationKey): their pages
+   * link each other for search engines and the language switcher. Optional.
+   */
+  translationKey: slug('a translation key').optional(),
   /** Which call to action of site.yaml to show, or false for none. Default: the site's defaultCta. */
   cta: z
     .union([slug('the name of a call to action'), z.literal(false)], {
@@ -133,6 +150,11 @@ export const chapterSchema = fields({
   updated: calendarDate('the date of the last update').optional(),
   /** How long the chapter takes, written as the course's: "20 minutes". Optional. */
   duration: durationMinutes('a duration').optional(),
+  /**
+   * Pairs this chapter with the chapter of a translation that gives the same key. Default: the
+   * chapter at the same place in the translation (one that gives no key either).
+   */
+  translationKey: slug('a translation key').optional(),
 });
 
 export type SiteData = z.output<typeof siteSchema>;

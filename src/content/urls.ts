@@ -1,19 +1,27 @@
 /** The canonical URL scheme (DESIGN.md): directory-style, so a static export works anywhere. */
 export const catalogUrl = '/';
 
-export function courseUrl(course: string): string {
-  return `/courses/${course}/`;
+/**
+ * Where a language's pages live: the site's own language at the root, so that its URLs never
+ * change when a translation is added; each other one under its code (`/fr/`, `/fr-ca/`).
+ */
+export function languageHome(language: string, siteLanguage: string): string {
+  return language === siteLanguage ? catalogUrl : `/${language.toLowerCase()}/`;
 }
 
-export function chapterUrl(course: string, chapter: string): string {
-  return `/courses/${course}/${chapter}/`;
+export function courseUrl(course: string, home: string = catalogUrl): string {
+  return `${home}courses/${course}/`;
+}
+
+export function chapterUrl(course: string, chapter: string, home: string = catalogUrl): string {
+  return `${home}courses/${course}/${chapter}/`;
 }
 
 /** The certificate's slug: a chapter cannot take it, since they share the course's URL space. */
 export const CERTIFICATE_SLUG = 'certificate';
 
-export function certificateUrl(course: string): string {
-  return `/courses/${course}/${CERTIFICATE_SLUG}/`;
+export function certificateUrl(course: string, home: string = catalogUrl): string {
+  return `${home}courses/${course}/${CERTIFICATE_SLUG}/`;
 }
 
 export function contentAssetUrl(relativePath: string, hash: string): string {
@@ -23,3 +31,25 @@ export function contentAssetUrl(relativePath: string, hash: string): string {
 
 /** The search page: its answers depend on `?q=`, so the server makes them per request. */
 export const searchUrl = '/search/';
+
+/** Each language's search page: the same index, the interface in the language. */
+export function searchUrlOf(home: string): string {
+  return `${home}search/`;
+}
+
+// A language's home is its code, as languageHome writes it: `/fr/`, `/fr-ca/`.
+const LANGUAGE_HOME = /^\/[a-z]{2,3}(?:-[a-z]{2})?\//;
+
+/** The language home a path lies under, by its form: `/fr/courses/x/` -> `/fr/`, else `/`. */
+export function homeOf(path: string): string {
+  return LANGUAGE_HOME.exec(path)?.[0] ?? catalogUrl;
+}
+
+export function isSearchUrl(path: string): boolean {
+  return path === searchUrlOf(homeOf(path));
+}
+
+/** Where an error page of a language is kept: `/404.html`, `/fr/404.html`. */
+export function statusPageUrl(status: number, home: string = catalogUrl): string {
+  return `${home}${status}.html`;
+}

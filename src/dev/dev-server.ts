@@ -42,6 +42,15 @@ const EMPTY_SITE: Site = Object.freeze({
   description: 'The content has errors.',
   url: undefined,
   language: 'en',
+  languages: Object.freeze([
+    Object.freeze({
+      language: 'en',
+      home: '/',
+      title: 'Lectern',
+      description: 'The content has errors.',
+    }),
+  ]),
+  locales: Object.freeze([]),
   organization: Object.freeze({ name: 'Lectern', url: 'http://localhost' }),
   themeColor: '#5b3cc4',
   courses: Object.freeze([]),

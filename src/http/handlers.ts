@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { searchUrl } from '../content/urls.js';
+import { isSearchUrl } from '../content/urls.js';
+import { statusResponse } from '../render/render-site.js';
 import { canonicalUrl } from './canonical-url.js';
 import { servePrepared } from './serve-prepared.js';
 import { serveServerError } from './server-error.js';
@@ -13,9 +14,9 @@ function pathOf(url: string): string {
   return query === -1 ? url : url.slice(0, query);
 }
 
-export function statusPage(holder: SiteHolder, status: number) {
-  const pages = holder.current().statusPages;
-  return pages.get(status) ?? pages.get(status >= 500 ? 500 : 400) ?? pages.get(500)!;
+/** The error page in the language of the path asked for (see statusResponse). */
+export function statusPage(holder: SiteHolder, status: number, path?: string) {
+  return statusResponse(holder.current().statusPages, status, path);
 }
 
 /**
@@ -29,7 +30,7 @@ export function lookupPrepared(
 ) {
   if (!method || !READ_METHODS.has(method)) return undefined;
   const path = pathOf(url ?? '/');
-  return path === searchUrl ? undefined : holder.current().responses.get(path);
+  return isSearchUrl(path) ? undefined : holder.current().responses.get(path);
 }
 
 /**
@@ -63,7 +64,7 @@ export function readOnly(holder: SiteHolder): RequestHandler {
   return function readOnlyMiddleware(req, res, next) {
     if (READ_METHODS.has(req.method)) return next();
     res.setHeader('Allow', 'GET, HEAD');
-    servePrepared(req, res, statusPage(holder, 405));
+    servePrepared(req, res, statusPage(holder, 405, req.path));
   };
 }
 
@@ -78,7 +79,7 @@ export function redirectToCanonical(holder: SiteHolder): RequestHandler {
 
 export function notFound(holder: SiteHolder): RequestHandler {
   return function notFoundMiddleware(req, res) {
-    servePrepared(req, res, statusPage(holder, 404));
+    servePrepared(req, res, statusPage(holder, 404, req.path));
   };
 }
 
@@ -100,7 +101,7 @@ export function errorPage(holder: SiteHolder): ErrorRequestHandler {
     if (status >= 500) res.err = error instanceof Error ? error : new Error(String(error));
     if (res.headersSent) return next(error);
     if (status >= 500) serveServerError(holder, req, res);
-    else servePrepared(req, res, statusPage(holder, status));
+    else servePrepared(req, res, statusPage(holder, status, req.path));
   };
 }
 

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { searchUrl } from '../content/urls.js';
+import { isSearchUrl } from '../content/urls.js';
 import { readPageNumber, readQuery, searchResultsPage } from '../pages/search-page.js';
 import { createViews, type Views } from '../render/views.js';
 import {
@@ -66,16 +66,18 @@ export function searchHandler(holder: SiteHolder): RequestHandler {
   if (search && !search.index) setImmediate(() => indexOf(search));
   return function searchMiddleware(req, res, next) {
     const { search } = holder.current();
-    if (req.path !== searchUrl || !search) return next();
+    const base = isSearchUrl(req.path) ? search?.pages.find((p) => p.url === req.path) : undefined;
+    if (!search || !base) return next();
     const pageNumber = readPageNumber(req.query.page);
-    if (pageNumber === undefined) return servePrepared(req, res, statusPage(holder, 404));
+    if (pageNumber === undefined) return servePrepared(req, res, statusPage(holder, 404, req.path));
     const query = readQuery(req.query.q);
     const index = indexOf(search);
     const responses = holder.current().responses;
     const documentOf = (url: string) => index.documents.get(url) ?? pageFile(responses, url);
     const hits = query.text ? searchPages(index.miniSearch, query.text) : [];
-    const page = searchResultsPage(search.page, query, hits, pageNumber, documentOf);
-    const html = viewsOf(search).render(page);
+    const views = viewsOf(search);
+    const page = searchResultsPage(base, query, hits, pageNumber, documentOf, views.translator);
+    const html = views.render(page);
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(html);
   };

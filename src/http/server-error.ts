@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestIdOf } from './request-id.js';
+import { statusResponse } from '../render/render-site.js';
 import type { SiteHolder } from './site-holder.js';
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = {
@@ -29,7 +30,7 @@ export function serveServerError(
     return;
   }
   const site = holder.current();
-  const page = site.statusPages.get(500);
+  const page = statusResponse(site.statusPages, 500, req.url);
   if (!page) throw new Error('The rendered site has no 500 page');
   const html = page.identity.body.toString('utf8');
   const body = Buffer.from(html.replace(site.referenceToken, escapeHtml(requestIdOf(res))));

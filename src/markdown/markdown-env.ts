@@ -68,13 +68,26 @@ export interface MarkdownEnv {
   readonly scripts: ContentScript[];
   /** The text under each heading, for search (see plugins/search-text.ts). */
   readonly sections: TextSection[];
+  /**
+   * The interface words the document's own HTML holds (a quiz's buttons, a callout's title), in
+   * the page's language: `markdown.*` keys of the locale files.
+   */
+  readonly text: InterfaceText;
 }
+
+/** A `markdown.*` text of the page's language, its `{name}`s filled in. */
+export type InterfaceText = (
+  key: string,
+  params?: Readonly<Record<string, string | number>>,
+) => string;
 
 export function createMarkdownEnv(
   resolvers: Pick<MarkdownEnv, 'resolveLink' | 'resolveImage'>,
+  text: InterfaceText,
 ): MarkdownEnv {
   return {
     ...resolvers,
+    text,
     ...{ headings: [], links: [], problems: [], quizzes: [], scripts: [], sections: [] },
   };
 }

@@ -1,10 +1,11 @@
 import type { Site } from '../content/model.js';
-import { catalogUrl, searchUrl } from '../content/urls.js';
+import { searchUrlOf } from '../content/urls.js';
+import type { Translator } from '../i18n/translator.js';
 import { bestSection, excerpt } from '../search/excerpt.js';
 import type { SearchDocument } from '../search/search-documents.js';
 import type { SearchHit } from '../search/search-index.js';
 import type { PageContext } from './page-context.js';
-import { layout } from './site-pages.js';
+import { layout, type PageLanguage } from './site-pages.js';
 import type { Page, SearchPageModel, SearchResultModel } from './view-model.js';
 
 export const RESULTS_PER_PAGE = 20;
@@ -15,7 +16,8 @@ export const MAX_QUERY_CHARACTERS = 100;
 /** What a query asks, as the page shows and searches it, and what was cut from it. */
 export interface SearchQuery {
   readonly text: string;
-  readonly notice: string | undefined;
+  /** What the query was cut to, when it was: its first words, or its first characters. */
+  readonly cut: 'words' | 'characters' | undefined;
 }
 
 /** The browser-side files of search: its script, the static index's entry file, MiniSearch. */
@@ -41,11 +43,9 @@ export function readQuery(raw: unknown): SearchQuery {
   const kept = words.slice(0, MAX_QUERY_WORDS).join(' ');
   const characters = [...kept];
   const text = characters.slice(0, MAX_QUERY_CHARACTERS).join('').trim();
-  if (words.length > MAX_QUERY_WORDS)
-    return { text, notice: `Your search was cut to its first ${MAX_QUERY_WORDS} words.` };
-  if (characters.length > MAX_QUERY_CHARACTERS)
-    return { text, notice: `Your search was cut to its first ${MAX_QUERY_CHARACTERS} characters.` };
-  return { text, notice: undefined };
+  if (words.length > MAX_QUERY_WORDS) return { text, cut: 'words' };
+  if (characters.length > MAX_QUERY_CHARACTERS) return { text, cut: 'characters' };
+  return { text, cut: undefined };
 }
 
 /** `?page=` as a number from 1; undefined when it is not one (the page then answers 404). */
@@ -57,7 +57,14 @@ export function readPageNumber(raw: unknown): number | undefined {
   return page >= 1 ? page : undefined;
 }
 
-function resultOf(hit: SearchHit, document: SearchDocument): SearchResultModel {
+function noticeOf(query: SearchQuery, tr: Translator): string | undefined {
+  if (query.cut === 'words') return tr.t('search.cutWords', { count: MAX_QUERY_WORDS });
+  if (query.cut === 'characters')
+    return tr.t('search.cutCharacters', { count: MAX_QUERY_CHARACTERS });
+  return undefined;
+}
+
+function resultOf(hit: SearchHit, document: SearchDocument, tr: Translator): SearchResultModel {
   const terms = new Set(hit.terms);
   const best = hit.inTitle ? undefined : bestSection(document.sections, terms);
   const text = best?.text || document.sections.find((s) => s.text !== '')?.text || '';
@@ -65,39 +72,48 @@ function resultOf(hit: SearchHit, document: SearchDocument): SearchResultModel {
   return {
     url: best?.id ? `${document.url}#${best.id}` : document.url,
     title: document.title,
-    context: document.kind === 'course' ? 'Course' : where,
+    context: document.kind === 'course' ? tr.t('search.contextCourse') : where,
     heading: best?.heading,
     excerpt: excerpt(text, terms),
   };
 }
 
-export function pageLink(query: string, page: number): string {
+export function pageLink(query: string, page: number, url: string): string {
   const q = `?q=${encodeURIComponent(query).replace(/%20/g, '+')}`;
-  return `${searchUrl}${q}${page > 1 ? `&page=${page}` : ''}`;
+  return `${url}${q}${page > 1 ? `&page=${page}` : ''}`;
 }
 
-function pager(query: string, page: number, pages: number): SearchPageModel['pager'] {
+function pager(
+  query: string,
+  page: number,
+  pages: number,
+  url: string,
+  tr: Translator,
+): SearchPageModel['pager'] {
   if (pages <= 1) return undefined;
-  const link = (to: number, label: string) => ({ url: pageLink(query, to), label });
+  const link = (to: number, label: string) => ({ url: pageLink(query, to, url), label });
   return {
-    label: `Page ${page} of ${pages}`,
-    previous: page > 1 ? link(page - 1, 'Previous results') : undefined,
-    next: page < pages ? link(page + 1, 'Next results') : undefined,
+    label: tr.t('search.pageOf', { page, pages }),
+    previous: page > 1 ? link(page - 1, tr.t('search.previous')) : undefined,
+    next: page < pages ? link(page + 1, tr.t('search.next')) : undefined,
   };
 }
 
-function summaryOf(query: string, total: number): string {
-  if (total === 0) return `No results for “${query}”.`;
-  return `${total.toLocaleString('en')} ${total === 1 ? 'result' : 'results'} for “${query}”`;
+function summaryOf(query: string, total: number, tr: Translator): string {
+  if (total === 0) return tr.t('search.none', { query });
+  return tr.t('search.summary', { count: total, query });
 }
 
 /** The search page before any query: what the server shows for `/search/`, and what the export writes. */
 export function searchPage(
   site: Site,
+  language: PageLanguage,
   context: PageContext,
   mode: SearchPageModel['mode'],
   assets: SearchAssets,
 ): Page {
+  const { text, tr } = language;
+  const url = searchUrlOf(text.home);
   const main: SearchPageModel = {
     template: 'search',
     mode,
@@ -107,17 +123,18 @@ export function searchPage(
     results: [],
     nothingFound: false,
     pager: undefined,
-    catalogUrl,
+    catalogUrl: text.home,
     indexUrl: assets.indexUrl,
     libraryUrl: assets.libraryUrl,
   };
   return {
-    url: searchUrl,
+    url,
     status: 200,
     layout: {
-      ...layout(site, context, {
-        title: `Search - ${site.title}`,
-        description: `Search every course and chapter of ${site.title}.`,
+      ...layout(site, language, context, {
+        title: tr.t('search.pageTitle', { site: text.title }),
+        description: tr.t('search.description', { site: text.title }),
+        versionsOf: url,
         noindex: true,
         robots: 'noindex, follow',
       }),
@@ -137,24 +154,27 @@ export function searchResultsPage(
   hits: readonly SearchHit[],
   requested: number,
   documentOf: (url: string) => SearchDocument | undefined,
+  translatorOf: (lang: string) => Translator,
 ): Page {
-  if (query.text === '')
-    return { ...base, main: { ...base.main, notice: query.notice } as SearchPageModel };
+  const tr = translatorOf(base.layout.lang);
+  const notice = noticeOf(query, tr);
+  if (query.text === '') return { ...base, main: { ...base.main, notice } as SearchPageModel };
   const pages = Math.max(1, Math.ceil(hits.length / RESULTS_PER_PAGE));
   const page = Math.min(requested, pages);
   const shown = hits.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE);
   const main: SearchPageModel = {
     ...(base.main as SearchPageModel),
     query: query.text,
-    notice: query.notice,
-    summary: summaryOf(query.text, hits.length),
+    notice,
+    summary: summaryOf(query.text, hits.length, tr),
     results: shown.flatMap((hit) => {
       const document = documentOf(hit.url);
-      return document ? [resultOf(hit, document)] : [];
+      return document ? [resultOf(hit, document, tr)] : [];
     }),
     nothingFound: hits.length === 0,
-    pager: pager(query.text, page, pages),
+    pager: pager(query.text, page, pages, base.url, tr),
   };
-  const title = `${query.text}${page > 1 ? ` (page ${page})` : ''} - ${base.layout.title}`;
+  const said = page > 1 ? tr.t('search.pageOf', { page, pages }) : '';
+  const title = `${query.text}${said ? ` (${said})` : ''} - ${base.layout.title}`;
   return { ...base, layout: { ...base.layout, title }, main };
 }

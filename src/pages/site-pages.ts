@@ -1,9 +1,9 @@
-import type { Chapter, Course, Cta, Picture, Site } from '../content/model.js';
+import type { Chapter, Course, Cta, Picture, Site, SiteText } from '../content/model.js';
 import type { ContentScript } from '../markdown/markdown-env.js';
 import { latestDate } from '../content/calendar-date.js';
-import { catalogUrl, certificateUrl } from '../content/urls.js';
-import { formatDuration } from '../content/duration.js';
-import { difficultyLabel, shortDateFormat, type ShortDateFormat } from './format.js';
+import { certificateUrl, searchUrlOf } from '../content/urls.js';
+import type { Messages } from '../i18n/messages.js';
+import type { Translator } from '../i18n/translator.js';
 import {
   chapterKicker,
   chapterLinks,
@@ -17,6 +17,7 @@ import {
 import { ogLocale } from './open-graph.js';
 import type { PageContext } from './page-context.js';
 import { quizData } from './quiz-data.js';
+import type { PageVersion, Translations } from './translations.js';
 import {
   breadcrumbData,
   catalogData,
@@ -36,26 +37,42 @@ import type {
   SocialModel,
   StatusPageModel,
   ProgressModel,
+  AlternateModel,
+  LanguageLinkModel,
 } from './view-model.js';
+
+/**
+ * What the pages of one language read besides the content: the site's text in it, its translator,
+ * and which pages are versions of each other.
+ */
+export interface PageLanguage {
+  readonly text: SiteText;
+  readonly tr: Translator;
+  readonly translations: Translations;
+  /** Each language's name for itself, for the switcher: `Français`. */
+  readonly names: ReadonlyMap<string, string>;
+}
 
 const DIFFICULTY_LEVELS = { easy: 1, medium: 2, hard: 3 } as const;
 const CONTENTS_LEVELS = new Set([2, 3]);
 
 interface CourseShared {
+  readonly language: PageLanguage;
   readonly facts: FactsModel;
   readonly cta: CtaModel | undefined;
   readonly progress: ProgressModel;
   readonly shareImage: SocialImageModel | undefined;
 }
 
-function facts(course: Course, formatDate: ShortDateFormat): FactsModel {
+function facts(course: Course, tr: Translator): FactsModel {
+  const difficulties = { easy: 'facts.easy', medium: 'facts.medium', hard: 'facts.hard' } as const;
   return {
-    duration: formatDuration(course.durationMinutes),
-    difficulty: difficultyLabel(course.difficulty),
+    duration: tr.duration(course.durationMinutes),
+    difficulty: tr.t(difficulties[course.difficulty]),
     difficultyLevel: DIFFICULTY_LEVELS[course.difficulty],
     free: course.free,
     updatedIso: course.updated.iso,
-    updatedLabel: formatDate(course.updated, course.language),
+    updatedLabel: tr.date(course.updated),
   };
 }
 
@@ -80,9 +97,9 @@ function latestYear(site: Site): number {
 }
 
 /** Catalog -> course: the breadcrumbs' trail, which structured data repeats. */
-function courseTrail(course: Course): LinkModel[] {
+function courseTrail(course: Course, tr: Translator): LinkModel[] {
   return [
-    { url: catalogUrl, label: 'Courses' },
+    { url: course.home, label: tr.t('layout.courses') },
     { url: course.url, label: course.title },
   ];
 }
@@ -91,7 +108,8 @@ export interface LayoutInput {
   readonly title: string;
   readonly description: string;
   readonly url?: string;
-  readonly lang?: string;
+  /** The URL whose versions the language switcher offers, when it is not `url` (noindex pages). */
+  readonly versionsOf?: string;
   readonly noindex?: boolean;
   /** The robots meta of a noindex page, when it is not plain `noindex`. */
   readonly robots?: string;
@@ -107,26 +125,84 @@ export interface LayoutInput {
   readonly scripts?: readonly ContentScript[];
 }
 
-function social(site: Site, context: PageContext, page: LayoutInput): SocialModel | undefined {
+function social(
+  language: PageLanguage,
+  context: PageContext,
+  page: LayoutInput,
+): SocialModel | undefined {
   if (!page.share || page.url === undefined) return undefined;
   return {
     type: page.share.type,
     title: page.share.title,
     description: page.description,
     url: context.siteUrl + page.url,
-    siteName: site.title,
-    locale: ogLocale(page.lang ?? site.language),
-    image: page.share.image ?? context.socialImage,
+    siteName: language.text.title,
+    locale: ogLocale(language.tr.lang),
+    image: page.share.image ?? {
+      ...context.socialImage,
+      alt: language.tr.t('share.siteImage', { site: language.text.title }),
+    },
+    alternateLocales: versionsOf(language, page.url)
+      .filter((version) => version.language !== language.tr.lang)
+      .map((version) => ogLocale(version.language)),
   };
 }
 
-export function layout(site: Site, context: PageContext, page: LayoutInput): LayoutModel {
+function versionsOf(language: PageLanguage, url: string | undefined): readonly PageVersion[] {
+  return url === undefined ? [] : (language.translations.get(url) ?? []);
+}
+
+/** `<link rel="alternate" hreflang>` for an indexed page with translations, x-default first. */
+function alternates(
+  site: Site,
+  language: PageLanguage,
+  context: PageContext,
+  page: LayoutInput,
+): AlternateModel[] {
+  if (page.noindex) return [];
+  const versions = versionsOf(language, page.url);
+  const fallback = versions.find((version) => version.language === site.language);
+  return [
+    ...versions.map((v) => ({ hreflang: v.language, url: context.siteUrl + v.url })),
+    ...(fallback ? [{ hreflang: 'x-default', url: context.siteUrl + fallback.url }] : []),
+  ];
+}
+
+/** The language switcher's links: every version of the page, each named in its own language. */
+function languageLinks(language: PageLanguage, page: LayoutInput): LanguageLinkModel[] {
+  return versionsOf(language, page.versionsOf ?? page.url).map((version) => ({
+    lang: version.language,
+    url: version.url,
+    label: language.names.get(version.language) ?? version.language,
+    current: version.language === language.tr.lang,
+  }));
+}
+
+/** The words the browser scripts show, for the page's own language (see public/js/site.js). */
+function browserText(tr: Translator): string {
+  const messages: Record<string, Messages[string]> = {};
+  for (const [key, message] of Object.entries(tr.locale.messages))
+    if (key.startsWith('js.')) messages[key] = message;
+  return serializeJsonLd({ lang: tr.lang, messages });
+}
+
+export function layout(
+  site: Site,
+  language: PageLanguage,
+  context: PageContext,
+  page: LayoutInput,
+): LayoutModel {
   return {
-    lang: page.lang ?? site.language,
+    lang: language.tr.lang,
+    home: language.text.home,
+    searchUrl: searchUrlOf(language.text.home),
     title: page.title,
     description: page.description,
     canonicalUrl: page.url === undefined ? undefined : context.siteUrl + page.url,
-    siteTitle: site.title,
+    alternates: alternates(site, language, context, page),
+    languages: languageLinks(language, page),
+    browserText: browserText(language.tr),
+    siteTitle: language.text.title,
     themeColor: site.themeColor,
     stylesheetUrl: context.stylesheetUrl,
     iconUrl: context.iconUrl,
@@ -138,57 +214,60 @@ export function layout(site: Site, context: PageContext, page: LayoutInput): Lay
     robots: page.noindex ? (page.robots ?? 'noindex') : undefined,
     organization: site.organization,
     year: latestYear(site),
-    social: social(site, context, page),
+    social: social(language, context, page),
     jsonLd: (page.jsonLd ?? []).map(serializeJsonLd),
     notices: context.notices,
-    isCatalog: page.url === catalogUrl,
+    isCatalog: page.url === language.text.home,
   };
 }
 
-export function catalogPage(site: Site, context: PageContext): Page {
-  const formatDate = shortDateFormat();
+/** A language's catalog, at its home: the courses in that language. */
+export function catalogPage(site: Site, language: PageLanguage, context: PageContext): Page {
+  const { text, tr } = language;
+  const courses = site.courses.filter((course) => course.language === text.language);
   return {
-    url: catalogUrl,
+    url: text.home,
     status: 200,
-    lastModified: latestDate(site.courses.map((course) => course.updated))?.iso,
-    layout: layout(site, context, {
-      title: site.title,
-      description: site.description,
-      url: catalogUrl,
-      share: { type: 'website', title: site.title },
-      jsonLd: [catalogData(site, context.siteUrl)],
+    lastModified: latestDate(courses.map((course) => course.updated))?.iso,
+    layout: layout(site, language, context, {
+      title: text.title,
+      description: text.description,
+      url: text.home,
+      share: { type: 'website', title: text.title },
+      jsonLd: [catalogData(courses, context.siteUrl)],
     }),
     main: {
       template: 'catalog',
-      heading: site.title,
-      intro: site.description,
-      courses: site.courses.map((course) => ({
+      heading: text.title,
+      intro: text.description,
+      courses: courses.map((course) => ({
         url: course.url,
         title: course.title,
         description: course.description,
-        facts: facts(course, formatDate),
+        facts: facts(course, tr),
         image: image(course.image),
-        contentsSummary: contentsSummary(course),
-        progress: progressOf(course, course.chapters),
+        contentsSummary: contentsSummary(course, tr),
+        progress: progressOf(course, course.chapters, tr),
       })),
     },
   };
 }
 
 function coursePage(site: Site, course: Course, shared: CourseShared, context: PageContext): Page {
+  const { language } = shared;
+  const { tr } = language;
   return {
     url: course.url,
     status: 200,
     lastModified: course.updated.iso,
-    layout: layout(site, context, {
-      title: `${course.title} - ${site.title}`,
+    layout: layout(site, language, context, {
+      title: `${course.title} - ${language.text.title}`,
       description: course.description,
       url: course.url,
-      lang: course.language,
       share: { type: 'article', title: course.title, image: shared.shareImage },
       jsonLd: [
         courseData(site, course, context.siteUrl),
-        breadcrumbData(courseTrail(course), context.siteUrl),
+        breadcrumbData(courseTrail(course, tr), context.siteUrl),
       ],
       scripts: course.introScripts,
     }),
@@ -196,17 +275,17 @@ function coursePage(site: Site, course: Course, shared: CourseShared, context: P
       template: 'course',
       url: course.url,
       progress: shared.progress,
-      breadcrumbs: [{ url: catalogUrl, label: 'Courses' }],
+      breadcrumbs: [{ url: course.home, label: tr.t('layout.courses') }],
       title: course.title,
       facts: shared.facts,
       image: image(course.image),
       objectives: course.objectives,
       introHtml: course.introHtml,
-      contentsSummary: `${contentsSummary(course)} · ${shared.facts.duration}`,
-      parts: partSections(course),
-      chapters: course.parts.length > 0 ? [] : chapterLinks(course.chapters),
+      contentsSummary: `${contentsSummary(course, tr)} · ${shared.facts.duration}`,
+      parts: partSections(course, tr),
+      chapters: course.parts.length > 0 ? [] : chapterLinks(course.chapters, tr),
       start: link(course.chapters[0]),
-      certificateUrl: certificateUrl(course.slug),
+      certificateUrl: certificateUrl(course.slug, course.home),
       cta: shared.cta,
     },
   };
@@ -220,15 +299,16 @@ function chapterPage(
   context: PageContext,
 ): Page {
   const chapter = course.chapters[index] as Chapter;
+  const { language } = shared;
+  const { tr } = language;
   return {
     url: chapter.url,
     status: 200,
     lastModified: chapter.updated.iso,
-    layout: layout(site, context, {
-      title: `${chapter.title} - ${course.title} - ${site.title}`,
+    layout: layout(site, language, context, {
+      title: `${chapter.title} - ${course.title} - ${language.text.title}`,
       description: chapter.description ?? course.description,
       url: chapter.url,
-      lang: course.language,
       share: {
         type: 'article',
         title: `${chapter.title} - ${course.title}`,
@@ -237,7 +317,7 @@ function chapterPage(
       jsonLd: [
         chapterData(course, chapter, index + 1, context.siteUrl),
         breadcrumbData(
-          [...courseTrail(course), { url: chapter.url, label: chapter.title }],
+          [...courseTrail(course, tr), { url: chapter.url, label: chapter.title }],
           context.siteUrl,
         ),
         ...chapter.quizzes.map((quiz) => quizData(course, chapter, quiz, context.siteUrl)),
@@ -247,20 +327,17 @@ function chapterPage(
     main: {
       template: 'chapter',
       url: chapter.url,
-      breadcrumbs: [
-        { url: catalogUrl, label: 'Courses' },
-        { url: course.url, label: course.title },
-      ],
+      breadcrumbs: courseTrail(course, tr),
       course: { url: course.url, label: course.title },
       facts: shared.facts,
       title: chapter.title,
-      kicker: chapterKicker(course, chapter),
+      kicker: chapterKicker(course, chapter, tr),
       contents: chapter.headings.filter((h) => CONTENTS_LEVELS.has(h.level)),
       html: chapter.html,
-      outline: outlineGroups(course, chapter),
+      outline: outlineGroups(course, chapter, tr),
       progress: shared.progress,
-      previous: pagerLink(course, chapter, course.chapters[index - 1], 'Previous'),
-      next: pagerLink(course, chapter, course.chapters[index + 1], 'Next'),
+      previous: pagerLink(course, chapter, course.chapters[index - 1], 'previous', tr),
+      next: pagerLink(course, chapter, course.chapters[index + 1], 'next', tr),
       cta: shared.cta,
     },
   };
@@ -272,28 +349,30 @@ function certificatePage(
   shared: CourseShared,
   context: PageContext,
 ): Page {
-  const url = certificateUrl(course.slug);
+  const url = certificateUrl(course.slug, course.home);
+  const { language } = shared;
+  const { tr } = language;
   return {
     url,
     status: 200,
-    layout: layout(site, context, {
-      title: `Certificate of achievement - ${course.title} - ${site.title}`,
-      description: `Your certificate of achievement for ${course.title}, filled in by your browser once you complete the course.`,
+    layout: layout(site, language, context, {
+      title: tr.t('certificate.pageTitle', { course: course.title, site: language.text.title }),
+      description: tr.t('certificate.description', { course: course.title }),
       url,
-      lang: course.language,
       // Each learner's own page, made in their browser: nothing for a search engine.
       noindex: true,
     }),
     main: {
       template: 'certificate',
-      breadcrumbs: courseTrail(course),
+      breadcrumbs: courseTrail(course, tr),
       course: { url: course.url, label: course.title },
       organization: site.organization.name,
       duration: shared.facts.duration,
       progress: shared.progress,
       passingScore: course.passingScore,
+      passingScoreLabel: tr.percent(course.passingScore),
       chapters: course.chapters.map((chapter) => ({ url: chapter.url, label: chapter.title })),
-      quizzes: quizzesOf(course).map((quiz) => ({ url: quiz.url, label: quiz.label })),
+      quizzes: quizzesOf(course, tr).map((quiz) => ({ url: quiz.url, label: quiz.label })),
     },
   };
 }
@@ -302,14 +381,16 @@ function certificatePage(
 export function coursePages(
   site: Site,
   course: Course,
+  language: PageLanguage,
   context: PageContext,
   shareImage?: SocialImageModel,
 ): Page[] {
   // What every page of a course shows alike is computed once per course, not per chapter.
   const shared: CourseShared = {
-    facts: facts(course, shortDateFormat()),
+    language,
+    facts: facts(course, language.tr),
     cta: cta(course.cta),
-    progress: progressOf(course, course.chapters),
+    progress: progressOf(course, course.chapters, language.tr),
     shareImage,
   };
   return [
@@ -331,53 +412,47 @@ export function siteLevelKey(site: Site, context: PageContext): string {
   return JSON.stringify([own, latestYear(site), context]);
 }
 
-const STATUS_TEXT: Record<number, { heading: string; message: string }> = {
-  400: {
-    heading: 'Bad request',
-    message: 'This address could not be understood. Check it for typing mistakes.',
-  },
-  404: {
-    heading: 'Page not found',
-    message: 'There is no page at this address. It may have moved, or the link may be mistyped.',
-  },
-  405: { heading: 'Method not allowed', message: 'This site can only be read: use GET or HEAD.' },
-  500: {
-    heading: 'Something went wrong',
-    message:
-      'This page could not be shown because of an error on our side. Please try again in a moment.',
-  },
+const STATUS_KEYS: Readonly<Record<number, readonly [string, string]>> = {
+  400: ['status.400.heading', 'status.400.message'],
+  404: ['status.404.heading', 'status.404.message'],
+  405: ['status.405.heading', 'status.405.message'],
+  500: ['status.500.heading', 'status.500.message'],
 };
+const UNKNOWN_STATUS = ['status.unknown.heading', 'status.unknown.message'] as const;
 
-export const STATUS_CODES = Object.keys(STATUS_TEXT).map(Number);
+export const STATUS_CODES = Object.keys(STATUS_KEYS).map(Number);
 
 /** The page answered with an error status; it is never indexed and has no canonical URL. */
 export function statusPage(
   site: Site,
   status: number,
+  language: PageLanguage,
   context: PageContext,
   reference?: string,
 ): Page {
-  const text = STATUS_TEXT[status] ?? {
-    heading: 'Error',
-    message: 'The request could not be completed.',
-  };
+  const { text, tr } = language;
+  const [headingKey, messageKey] = STATUS_KEYS[status] ?? UNKNOWN_STATUS;
+  const heading = tr.t(headingKey);
+  const message = tr.t(messageKey);
   const page: StatusPageModel = {
     template: 'status',
     status,
-    heading: text.heading,
-    message: text.message,
+    heading,
+    message,
     reference,
     links: [
-      { url: catalogUrl, label: 'See all courses' },
-      ...site.courses.map((course) => ({ url: course.url, label: course.title })),
+      { url: text.home, label: tr.t('status.allCourses') },
+      ...site.courses
+        .filter((course) => course.language === text.language)
+        .map((course) => ({ url: course.url, label: course.title })),
     ],
   };
   return {
-    url: `/${status}.html`,
+    url: `${text.home}${status}.html`,
     status,
-    layout: layout(site, context, {
-      title: `${text.heading} - ${site.title}`,
-      description: text.message,
+    layout: layout(site, language, context, {
+      title: tr.t('status.title', { heading, site: text.title }),
+      description: message,
       noindex: true,
     }),
     main: page,

@@ -112,11 +112,11 @@ export function breadcrumbData(trail: readonly LinkModel[], siteUrl: string): Js
 }
 
 /** The catalog: every course, in the order the page lists them. */
-export function catalogData(site: Site, siteUrl: string): JsonLd {
+export function catalogData(courses: readonly Course[], siteUrl: string): JsonLd {
   return {
     '@context': SCHEMA_ORG,
     '@type': 'ItemList',
-    itemListElement: site.courses.map((course, index) => ({
+    itemListElement: courses.map((course, index) => ({
       '@type': 'ListItem',
       position: index + 1,
       url: siteUrl + course.url,

@@ -3,6 +3,16 @@ import type { Heading } from '../markdown/markdown-env.js';
 /** What the layout needs on every page; the page template gets the rest. */
 export interface LayoutModel {
   readonly lang: string;
+  /** The catalog of the page's language: where the site's name and "Courses" lead. */
+  readonly home: string;
+  /** The search page of the page's language: where the header's search form goes. */
+  readonly searchUrl: string;
+  /** Every language version of the page, itself and x-default included; empty without any. */
+  readonly alternates: readonly AlternateModel[];
+  /** The language switcher: empty when the page has no translation. */
+  readonly languages: readonly LanguageLinkModel[];
+  /** The browser scripts' words in the page's language, as JSON safe in a script element. */
+  readonly browserText: string;
   readonly title: string;
   readonly description: string;
   readonly canonicalUrl: string | undefined;
@@ -24,6 +34,20 @@ export interface LayoutModel {
   readonly notices: readonly NoticeModel[];
   /** The catalog is the page the header's "Courses" link names. */
   readonly isCatalog: boolean;
+}
+
+/** One `<link rel="alternate" hreflang>`: an absolute URL. */
+export interface AlternateModel {
+  readonly hreflang: string;
+  readonly url: string;
+}
+
+/** One language in the switcher, named in its own language. */
+export interface LanguageLinkModel {
+  readonly lang: string;
+  readonly url: string;
+  readonly label: string;
+  readonly current: boolean;
 }
 
 /** What the browser script needs to show a course's progress (kept in the learner's browser). */
@@ -58,6 +82,8 @@ export interface SocialModel {
   readonly siteName: string;
   /** Open Graph's form of the language, e.g. en_US. */
   readonly locale: string;
+  /** The other languages the page is in, as og:locale:alternate. */
+  readonly alternateLocales: readonly string[];
   readonly image: SocialImageModel;
 }
 
@@ -204,6 +230,8 @@ export interface CertificatePageModel {
   readonly progress: ProgressModel;
   /** Percent of quiz points needed, for the list of what is left. */
   readonly passingScore: number;
+  /** The same, as the page's language writes a percentage: "70%", "70 %". */
+  readonly passingScoreLabel: string;
   /** Every chapter: the browser shows those not yet complete. */
   readonly chapters: readonly LinkModel[];
   /** Every quiz, by its URL: the browser shows those not yet passed. */

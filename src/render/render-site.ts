@@ -1,4 +1,5 @@
 import type { Site } from '../content/model.js';
+import { catalogUrl, homeOf, statusPageUrl } from '../content/urls.js';
 import type { PageContext } from '../pages/page-context.js';
 import type { NoticeModel, Page } from '../pages/view-model.js';
 import { robotsTxt, ROBOTS_URL } from '../pages/robots.js';
@@ -14,8 +15,8 @@ export interface RenderedSite {
   readonly responses: ReadonlyMap<string, PreparedResponse>;
   /** Canonical page URLs, in site order (catalog, then each course and its chapters). */
   readonly pageUrls: readonly string[];
-  /** Error pages by status code (400, 404, 405, 500). */
-  readonly statusPages: ReadonlyMap<number, PreparedResponse>;
+  /** Error pages (400, 404, 405, 500) of each language, by statusPageUrl: `/404.html`, `/fr/404.html`. */
+  readonly statusPages: ReadonlyMap<string, PreparedResponse>;
   /** Stands in the 500 page where each request's id goes; random, so content cannot forge it. */
   readonly referenceToken: string;
   /** What `/search/?q=` is answered from (absent on a site built without search). */
@@ -131,7 +132,7 @@ export function siteResponses(input: SiteResponsesInput): RenderedSite {
   }
   for (const [url, response] of input.search?.responses ?? []) responses.set(url, response);
   const statusPages = new Map(
-    input.statusPages.map((page, i) => [page.status, input.statusResponses[i]!]),
+    input.statusPages.map((page, i) => [page.url, input.statusResponses[i]!]),
   );
   return {
     responses,
@@ -140,4 +141,19 @@ export function siteResponses(input: SiteResponsesInput): RenderedSite {
     referenceToken: input.referenceToken,
     search: input.search?.served,
   };
+}
+
+/**
+ * The error page for `status` in the language of `path` (a 404 under /fr/ is French), else the
+ * site's own; a status without a page of its own is answered with 400's or 500's.
+ */
+export function statusResponse(
+  pages: RenderedSite['statusPages'],
+  status: number,
+  path: string = catalogUrl,
+): PreparedResponse {
+  const home = homeOf(path);
+  const find = (code: number) =>
+    pages.get(statusPageUrl(code, home)) ?? pages.get(statusPageUrl(code));
+  return find(status) ?? find(status >= 500 ? 500 : 400) ?? find(500)!;
 }

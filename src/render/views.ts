@@ -1,14 +1,39 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
 import type { Page } from '../pages/view-model.js';
+import type { Locale } from '../i18n/messages.js';
+import { parseLocale } from '../i18n/parse-locale.js';
+import { LOCALES_FOLDER } from '../i18n/read-locales.js';
+import { translators, type Translator } from '../i18n/translator.js';
 
 export interface Views {
   /** The page's full HTML document: its template inside the one layout. */
   render(page: Page): string;
+  /** The words of a page's language, as its templates read them. */
+  readonly translator: (lang: string) => Translator;
 }
 
 type Template = (data: object) => string;
+
+/**
+ * The locales beside the templates, read as the templates are: whether they are complete is the
+ * pipeline's check (readLocales); a page of a language without one speaks English.
+ */
+function readViewLocales(viewsDir: string): Locale[] {
+  const folder = path.join(viewsDir, LOCALES_FOLDER);
+  let names: string[] = [];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith('.yaml'));
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const code = name.slice(0, -'.yaml'.length);
+    const parsed = parseLocale(name, code, readFileSync(path.join(folder, name), 'utf8'));
+    return parsed.value ? [parsed.value.locale] : [];
+  });
+}
 
 /**
  * Compiles the layout and page templates once. EJS caches compiled includes in its own module
@@ -31,6 +56,7 @@ export function createViews(viewsDir: string): Views {
     }
   };
   const layout = compile('layout');
+  const translatorOf = translators(readViewLocales(viewsDir));
   const templates = new Map<string, Template>();
   const template = (name: string): Template => {
     let compiled = templates.get(name);
@@ -41,10 +67,13 @@ export function createViews(viewsDir: string): Views {
     return compiled;
   };
   return {
+    translator: translatorOf,
     render(page) {
       try {
-        const body = template(page.main.template)({ page: page.main, layout: page.layout });
-        return layout({ layout: page.layout, body });
+        // Every template and partial reads its words through `t`, in the page's language.
+        const { t } = translatorOf(page.layout.lang);
+        const body = template(page.main.template)({ page: page.main, layout: page.layout, t });
+        return layout({ layout: page.layout, body, t });
       } catch (error) {
         if (error instanceof TemplateError) throw error;
         throw new TemplateError(

@@ -90,8 +90,9 @@ function jobsOf(site: RenderedSite): Job[] {
     exportPath(url),
     response,
   ]);
-  const notFound = site.statusPages.get(404);
-  if (notFound) entries.push(['404.html', notFound]);
+  // Each language's 404 page, where a static host finds it (deploy/nginx.conf): 404.html, fr/404.html.
+  for (const [url, response] of site.statusPages)
+    if (url.endsWith('/404.html')) entries.push([url.slice(1), response]);
   // Precompressed copies beside each file let nginx (gzip_static, brotli_static) or a CDN send them as they are.
   return entries.flatMap(([relative, response]) => [
     { relative, encoded: response.identity, compressed: false },

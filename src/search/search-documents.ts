@@ -1,6 +1,7 @@
 import { partLabel } from '../pages/course-contents.js';
 import type { Chapter, Course, Part, Site } from '../content/model.js';
 import type { TextSection } from '../markdown/markdown-env.js';
+import { translators, type Translator } from '../i18n/translator.js';
 
 /** What search knows of one page: what it finds the page by, and what a result shows. */
 export interface SearchDocument {
@@ -22,13 +23,13 @@ export interface SearchDocument {
  */
 export type DocumentsMemo = WeakMap<Course, readonly SearchDocument[]>;
 
-function partSections(part: Part): TextSection[] {
-  const heading = `${partLabel(part)} · ${part.title}`;
+function partSections(part: Part, tr: Translator): TextSection[] {
+  const heading = `${partLabel(part, tr)} · ${part.title}`;
   const words = [part.description ?? '', ...part.introSections.map((section) => section.text)];
   return [{ id: `part-${part.position}`, heading, text: words.filter(Boolean).join(' ') }];
 }
 
-function courseDocument(course: Course): SearchDocument {
+function courseDocument(course: Course, tr: Translator): SearchDocument {
   const description: TextSection = { id: undefined, heading: undefined, text: course.description };
   return {
     url: course.url,
@@ -36,30 +37,36 @@ function courseDocument(course: Course): SearchDocument {
     title: course.title,
     course: undefined,
     // The course page shows each part's title, description and text: search finds them there.
-    sections: [description, ...course.introSections, ...course.parts.flatMap(partSections)],
+    sections: [
+      description,
+      ...course.introSections,
+      ...course.parts.flatMap((part) => partSections(part, tr)),
+    ],
   };
 }
 
-function chapterDocument(course: Course, chapter: Chapter): SearchDocument {
+function chapterDocument(course: Course, chapter: Chapter, tr: Translator): SearchDocument {
   const part = chapter.part === undefined ? undefined : course.parts[chapter.part - 1];
   return {
     url: chapter.url,
     kind: 'chapter',
     title: chapter.title,
     course: course.title,
-    part: part && `${partLabel(part)} · ${part.title}`,
+    part: part && `${partLabel(part, tr)} · ${part.title}`,
     sections: chapter.sections,
   };
 }
 
 /** Every page search finds, in site order: each course, then its chapters. */
 export function searchDocuments(site: Site, memo: DocumentsMemo = new WeakMap()) {
+  const translatorOf = translators(site.locales);
   return site.courses.flatMap((course) => {
     let documents = memo.get(course);
     if (!documents) {
+      const tr = translatorOf(course.language);
       documents = [
-        courseDocument(course),
-        ...course.chapters.map((c) => chapterDocument(course, c)),
+        courseDocument(course, tr),
+        ...course.chapters.map((c) => chapterDocument(course, c, tr)),
       ];
       memo.set(course, documents);
     }

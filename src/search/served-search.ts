@@ -12,7 +12,8 @@ import type { SearchIndex } from './search-index.js';
 export interface ServedSearch {
   /** Empty in a snapshot: the static index's page files hold the same. */
   readonly documents: readonly SearchDocument[];
-  readonly page: Page;
+  /** Each language's search page before any query, by its URL's order: `/search/`, `/fr/search/`. */
+  readonly pages: readonly Page[];
   readonly viewsDir: string;
   /** Changes when a template does: the handler then compiles them again. */
   readonly templatesKey: string;

@@ -77,7 +77,7 @@ describe('messages printed to a terminal', () => {
     );
     const [line] = await problemsOf({ ...validFiles(), [CHAPTER_FILE]: chapter });
     expect(line).toBe(
-      'content/courses/a-course/01-first.md:3:1  \\x1B[2J  Unknown field "\\x1B[2J"; expected one of: title, description, updated, duration',
+      'content/courses/a-course/01-first.md:3:1  \\x1B[2J  Unknown field "\\x1B[2J"; expected one of: title, description, updated, duration, translationKey',
     );
     expect([...(line ?? '')].some((char) => char.charCodeAt(0) < 0x20)).toBe(false);
   });

@@ -208,8 +208,8 @@ describe('titles and descriptions that try to break out of their place', () => {
       course: html('/courses/a-course/'),
       chapter: html('/courses/a-course/first/'),
       second: html('/courses/a-course/second/'),
-      notFound: rendered.statusPages.get(404)!.identity.body.toString('utf8'),
-      error: rendered.statusPages.get(500)!.identity.body.toString('utf8'),
+      notFound: rendered.statusPages.get('/404.html')!.identity.body.toString('utf8'),
+      error: rendered.statusPages.get('/500.html')!.identity.body.toString('utf8'),
     };
     for (const [name, page] of Object.entries(pages)) {
       expect(page, name).not.toContain('<script>alert');
@@ -219,7 +219,7 @@ describe('titles and descriptions that try to break out of their place', () => {
       const opened = page.match(/<script\b[^>]*>/g) ?? [];
       for (const tag of opened)
         expect(tag, name).toMatch(
-          /^<script (type="application\/ld\+json"|src="\/assets\/[^"]+" defer)>$/,
+          /^<script (type="application\/ld\+json"|type="application\/json" id="lectern-text"|src="\/assets\/[^"]+" defer)>$/,
         );
       expect((page.match(/<\/script>/g) ?? []).length, name).toBe(opened.length);
     }

@@ -336,7 +336,7 @@ describe('the sitemap', () => {
     expect(response.headers['cache-control']).toBe('public, max-age=3600');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.text).toMatch(
-      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/,
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:xhtml="http:\/\/www\.w3\.org\/1999\/xhtml">/,
     );
   });
 

@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdown } from '../../src/markdown/create-markdown.js';
+import { englishText } from '../support/locales.js';
 import { createMarkdownEnv, renderMarkdown } from '../../src/markdown/markdown-env.js';
 
 function render(source: string) {
-  const env = createMarkdownEnv({
-    resolveLink: (written) =>
-      written.startsWith('02-next.md')
-        ? { url: '/courses/c/next/', file: 'courses/c/02-next.md', fragment: written.split('#')[1] }
-        : undefined,
-    resolveImage: (written) =>
-      written === 'images/a.svg'
-        ? { url: '/assets/a.1234567890.svg', width: 800, height: 450 }
-        : undefined,
-  });
+  const env = createMarkdownEnv(
+    {
+      resolveLink: (written) =>
+        written.startsWith('02-next.md')
+          ? {
+              url: '/courses/c/next/',
+              file: 'courses/c/02-next.md',
+              fragment: written.split('#')[1],
+            }
+          : undefined,
+      resolveImage: (written) =>
+        written === 'images/a.svg'
+          ? { url: '/assets/a.1234567890.svg', width: 800, height: 450 }
+          : undefined,
+    },
+    englishText,
+  );
   return { html: renderMarkdown(createMarkdown(), source, env), env };
 }
 

@@ -10,11 +10,15 @@ import {
 import type { Page, SearchPageModel } from '../../src/pages/view-model.js';
 import type { SearchDocument } from '../../src/search/search-documents.js';
 import type { SearchHit } from '../../src/search/search-index.js';
+import { translators } from '../../src/i18n/translator.js';
+import { projectLocales } from '../support/locales.js';
+
+const translatorOf = translators(projectLocales());
 
 const base = {
   url: '/search/',
   status: 200,
-  layout: { title: 'Search - Academy' },
+  layout: { title: 'Search - Academy', lang: 'en' },
   main: {
     template: 'search',
     mode: 'server',
@@ -50,24 +54,24 @@ describe('the query of the search page', () => {
   it('is the first value, its spaces tidied and its control characters gone', () => {
     expect(readQuery(['  we \t care\u0000 ', 'second'])).toEqual({
       text: 'we care',
-      notice: undefined,
+      cut: undefined,
     });
-    expect(readQuery(undefined)).toEqual({ text: '', notice: undefined });
-    expect(readQuery({ nested: 'x' })).toEqual({ text: '', notice: undefined });
+    expect(readQuery(undefined)).toEqual({ text: '', cut: undefined });
+    expect(readQuery({ nested: 'x' })).toEqual({ text: '', cut: undefined });
   });
 
-  it('is cut to 8 words, saying so', () => {
-    expect(readQuery('a b c d e f g h i j')).toEqual({
-      text: 'a b c d e f g h',
-      notice: 'Your search was cut to its first 8 words.',
-    });
+  it('is cut to 8 words, and the page says so', () => {
+    const query = readQuery('a b c d e f g h i j');
+    expect(query).toEqual({ text: 'a b c d e f g h', cut: 'words' });
+    const page = main(searchResultsPage(base, query, [], 1, documentOf, translatorOf));
+    expect(page.notice).toBe('Your search was cut to its first 8 words.');
   });
 
-  it('is cut to 100 characters, saying so', () => {
-    expect(readQuery('é'.repeat(150))).toEqual({
-      text: 'é'.repeat(MAX_QUERY_CHARACTERS),
-      notice: 'Your search was cut to its first 100 characters.',
-    });
+  it('is cut to 100 characters, and the page says so', () => {
+    const query = readQuery('é'.repeat(150));
+    expect(query).toEqual({ text: 'é'.repeat(MAX_QUERY_CHARACTERS), cut: 'characters' });
+    const page = main(searchResultsPage(base, query, [], 1, documentOf, translatorOf));
+    expect(page.notice).toBe('Your search was cut to its first 100 characters.');
   });
 });
 
@@ -89,7 +93,14 @@ describe('the page number of the search page', () => {
 describe('the search page answering a query', () => {
   it('shows 20 results a page, with links to the pages around it', () => {
     const page = main(
-      searchResultsPage(base, { text: 'care', notice: undefined }, hits(45), 2, documentOf),
+      searchResultsPage(
+        base,
+        { text: 'care', cut: undefined },
+        hits(45),
+        2,
+        documentOf,
+        translatorOf,
+      ),
     );
     expect(page.results).toHaveLength(RESULTS_PER_PAGE);
     expect(page.results[0]?.title).toBe('Chapter 21');
@@ -103,7 +114,14 @@ describe('the search page answering a query', () => {
 
   it('shows the last page for a page number past the end', () => {
     const page = main(
-      searchResultsPage(base, { text: 'care', notice: undefined }, hits(45), 99, documentOf),
+      searchResultsPage(
+        base,
+        { text: 'care', cut: undefined },
+        hits(45),
+        99,
+        documentOf,
+        translatorOf,
+      ),
     );
     expect(page.results.map((r) => r.title)).toEqual([
       'Chapter 41',
@@ -117,7 +135,14 @@ describe('the search page answering a query', () => {
 
   it('links each result to its best heading, with its course', () => {
     const [result] = main(
-      searchResultsPage(base, { text: 'care', notice: undefined }, hits(1), 1, documentOf),
+      searchResultsPage(
+        base,
+        { text: 'care', cut: undefined },
+        hits(1),
+        1,
+        documentOf,
+        translatorOf,
+      ),
     ).results;
     expect(result).toMatchObject({
       url: '/courses/c/chapter-1/#care',
@@ -129,14 +154,14 @@ describe('the search page answering a query', () => {
   it('names the part of a chapter in a course with parts', () => {
     const inPart = (url: string) => ({ ...documentOf(url), part: 'Basics' });
     const [result] = main(
-      searchResultsPage(base, { text: 'care', notice: undefined }, hits(1), 1, inPart),
+      searchResultsPage(base, { text: 'care', cut: undefined }, hits(1), 1, inPart, translatorOf),
     ).results;
     expect(result?.context).toBe('A course › Basics');
   });
 
   it('says when nothing was found', () => {
     const page = main(
-      searchResultsPage(base, { text: 'zzz', notice: undefined }, [], 1, documentOf),
+      searchResultsPage(base, { text: 'zzz', cut: undefined }, [], 1, documentOf, translatorOf),
     );
     expect(page).toMatchObject({
       summary: 'No results for “zzz”.',
@@ -146,11 +171,13 @@ describe('the search page answering a query', () => {
   });
 
   it('is the form alone for an empty query', () => {
-    const page = main(searchResultsPage(base, { text: '', notice: undefined }, [], 1, documentOf));
+    const page = main(
+      searchResultsPage(base, { text: '', cut: undefined }, [], 1, documentOf, translatorOf),
+    );
     expect(page).toMatchObject({ summary: undefined, nothingFound: false, results: [] });
   });
 
   it('links pages with the query encoded', () => {
-    expect(pageLink('a&b c', 2)).toBe('/search/?q=a%26b+c&page=2');
+    expect(pageLink('a&b c', 2, '/search/')).toBe('/search/?q=a%26b+c&page=2');
   });
 });

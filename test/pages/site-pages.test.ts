@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Chapter, Course, Site } from '../../src/content/model.js';
 import type { PageContext } from '../../src/pages/page-context.js';
+import { pageLanguages } from '../../src/build/pages-stage.js';
+import { projectLocales } from '../support/locales.js';
 import { catalogPage, coursePages, siteLevelKey } from '../../src/pages/site-pages.js';
 import type {
   CatalogPageModel,
@@ -28,6 +30,7 @@ function chapter(number: number, slug: string, title: string): Chapter {
       { level: 4, id: 'deep', text: 'Too deep for the contents' },
     ],
     durationMinutes: undefined,
+    translationKey: undefined,
     part: undefined,
     quizzes: [],
     scripts: [],
@@ -46,6 +49,8 @@ const course: Course = {
   free: true,
   updated: date('2024-03-21'),
   language: 'en',
+  home: '/',
+  translationKey: undefined,
   cta: undefined,
   introHtml: '<p>Welcome.</p>',
   objectives: [],
@@ -62,6 +67,10 @@ const site: Site = {
   description: 'Short, clear courses.',
   url: undefined,
   language: 'en',
+  languages: [
+    { language: 'en', home: '/', title: 'Academy', description: 'Short, clear courses.' },
+  ],
+  locales: projectLocales(),
   organization: { name: 'Org', url: 'https://org.example' },
   themeColor: '#5b3cc4',
   courses: [course],
@@ -79,7 +88,12 @@ const context: PageContext = {
 };
 
 describe('coursePages', () => {
-  const [coursePage, first, second] = coursePages(site, course, context);
+  const [coursePage, first, second] = coursePages(
+    site,
+    course,
+    pageLanguages(site).of('en'),
+    context,
+  );
 
   it('makes the course page, then one page per chapter', () => {
     expect([coursePage, first, second].map((page) => page?.url)).toEqual([
@@ -155,7 +169,12 @@ const parted: Course = {
 };
 
 describe('coursePages of a course in parts', () => {
-  const [coursePage, care, dare, persist] = coursePages(site, parted, context);
+  const [coursePage, care, dare, persist] = coursePages(
+    site,
+    parted,
+    pageLanguages(site).of('en'),
+    context,
+  );
 
   it('shows each part with its label, its chapters, their durations and its progress', () => {
     const page = coursePage!.main as CoursePageModel;
@@ -224,14 +243,16 @@ describe('coursePages of a course in parts', () => {
 
 describe('catalogPage', () => {
   it('lists every course with its facts and its chapter count', () => {
-    const page = catalogPage(site, context).main as CatalogPageModel;
+    const page = catalogPage(site, pageLanguages(site).of('en'), context).main as CatalogPageModel;
     expect(
       page.courses.map((card) => [card.title, card.contentsSummary, card.facts.duration]),
     ).toEqual([['Our values', '2 chapters', '4 hours']]);
   });
 
   it('counts the parts and the chapters of a course in parts', () => {
-    const page = catalogPage({ ...site, courses: [parted] }, context).main as CatalogPageModel;
+    const partedSite = { ...site, courses: [parted] };
+    const page = catalogPage(partedSite, pageLanguages(partedSite).of('en'), context)
+      .main as CatalogPageModel;
     expect(page.courses[0]!.contentsSummary).toBe('2 parts · 3 chapters');
   });
 });

@@ -147,7 +147,7 @@ describe('breadcrumbData and catalogData', () => {
 
   it('lists the courses of the catalog in order', async () => {
     const { site } = await siteWith(COURSE_MD);
-    expect(catalogData(site, SITE_URL)).toEqual({
+    expect(catalogData(site.courses, SITE_URL)).toEqual({
       '@context': 'https://schema.org',
       '@type': 'ItemList',
       itemListElement: [

@@ -1,7 +1,7 @@
 import hljs from 'highlight.js/lib/common';
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { suggest } from '../../content/suggest.js';
-import { envOf, needScript } from '../markdown-env.js';
+import { envOf, needScript, type MarkdownEnv } from '../markdown-env.js';
 
 /** What a fence's info string says: ```js title="app.js" */
 interface FenceMeta {
@@ -15,6 +15,8 @@ interface FenceMeta {
 
 // highlight.js names these "HTML, XML", "TOML, also INI" or "Plain text": a header names what
 // the block holds, as the editor wrote it.
+// Plain text is named in the page's language (markdown.plainText); the others are names.
+const PLAIN_TEXT = 'Text';
 const LABELS: Readonly<Record<string, string>> = {
   html: 'HTML',
   xhtml: 'XHTML',
@@ -25,9 +27,9 @@ const LABELS: Readonly<Record<string, string>> = {
   php: 'PHP',
   'python-repl': 'Python console',
   pycon: 'Python console',
-  plaintext: 'Text',
-  text: 'Text',
-  txt: 'Text',
+  plaintext: PLAIN_TEXT,
+  text: PLAIN_TEXT,
+  txt: PLAIN_TEXT,
 };
 
 const TITLE = /\btitle=(?:"([^"]*)"|'([^']*)')/;
@@ -70,7 +72,7 @@ function fenceRule(state: StateCore, names: () => readonly string[]): void {
 }
 
 function highlighted(token: Token, meta: FenceMeta, escape: (text: string) => string): string {
-  if (!meta.known || meta.label === 'Text') return escape(token.content);
+  if (!meta.known || meta.label === PLAIN_TEXT) return escape(token.content);
   return hljs.highlight(token.content, { language: meta.language, ignoreIllegals: true }).value;
 }
 
@@ -80,11 +82,12 @@ function highlighted(token: Token, meta: FenceMeta, escape: (text: string) => st
  * language; public/js/code-copy.js adds a "Copy" button to it. The block scrolls sideways on
  * its own, so keyboard users must be able to focus it.
  */
-function fenceHtml(token: Token, escape: (text: string) => string): string {
+function fenceHtml(token: Token, escape: (text: string) => string, env: MarkdownEnv): string {
   const meta = token.meta as FenceMeta;
+  const said = meta.label === PLAIN_TEXT ? env.text('markdown.plainText') : meta.label;
   const language = meta.language ? ` class="language-${escape(meta.language)}"` : '';
   const title = meta.title ? `<span class="code-title">${escape(meta.title)}</span>` : '';
-  const label = meta.label ? `<span class="code-language">${escape(meta.label)}</span>` : '';
+  const label = said ? `<span class="code-language">${escape(said)}</span>` : '';
   return (
     `<div class="code-block" data-code-block>\n` +
     (title || label ? `<div class="code-header">${title}${label}</div>\n` : '') +
@@ -101,7 +104,7 @@ export function codeBlockPlugin(md: MarkdownIt): void {
   md.core.ruler.push('code_languages', (state) =>
     fenceRule(state, () => (names ??= languageNames())),
   );
-  md.renderer.rules.fence = (tokens, index) =>
-    fenceHtml(tokens[index] as Token, md.utils.escapeHtml);
+  md.renderer.rules.fence = (tokens, index, _options, env) =>
+    fenceHtml(tokens[index] as Token, md.utils.escapeHtml, envOf({ env: env as object }));
   md.renderer.rules.code_block = (...args) => code(...args).replace(/^<pre>/, '<pre tabindex="0">');
 }

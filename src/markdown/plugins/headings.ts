@@ -44,12 +44,15 @@ export function headingsPlugin(md: MarkdownIt): void {
     level: [2, 3, 4],
     slugify,
     tabIndex: false,
-    permalink: anchor.permalink.linkAfterHeader({
-      style: 'visually-hidden',
-      assistiveText: (title) => `Link to the section “${title}”`,
-      visuallyHiddenClass: 'visually-hidden',
-      wrapper: ['<div class="heading">', '</div>'],
-    }),
+    // markdown-it-anchor's assistive text knows only the title: the permalink is made per
+    // render, so that it speaks the document's language.
+    permalink: (slug, options, state, index) =>
+      anchor.permalink.linkAfterHeader({
+        style: 'visually-hidden',
+        assistiveText: (title) => envOf(state).text('markdown.sectionLink', { title }),
+        visuallyHiddenClass: 'visually-hidden',
+        wrapper: ['<div class="heading">', '</div>'],
+      })(slug, options, state, index),
   });
   md.core.ruler.after('anchor', 'outline', outlineRule);
 }

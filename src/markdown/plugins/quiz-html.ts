@@ -1,4 +1,5 @@
 import type { Token } from 'markdown-it';
+import type { InterfaceText } from '../markdown-env.js';
 import type { OptionView, QuestionView, QuizView } from './quiz-tokens.js';
 
 /** How the quiz's HTML renders the Markdown it holds: the renderer of the document around it. */
@@ -6,11 +7,13 @@ export interface QuizRenderers {
   readonly inline: (token: Token | undefined) => string;
   readonly blocks: (tokens: readonly Token[]) => string;
   readonly escape: (text: string) => string;
+  /** The page language's words (the document's MarkdownEnv.text). */
+  readonly text: InterfaceText;
 }
 
 const HINTS: Readonly<Record<QuestionView['kind'], string>> = {
-  single: 'Choose one answer.',
-  multiple: 'Choose every right answer.',
+  single: 'markdown.single',
+  multiple: 'markdown.multiple',
 };
 
 /**
@@ -45,12 +48,12 @@ function answerHtml(question: QuestionView, r: QuizRenderers): string {
   const items = question.options.map(
     (option) =>
       `<li class="${option.correct ? 'is-right' : 'is-wrong'}">` +
-      `<span class="quiz-key-mark">${option.correct ? 'Right' : 'Wrong'}:</span> ` +
+      `<span class="quiz-key-mark">${r.escape(r.text(option.correct ? 'markdown.right' : 'markdown.wrong'))}</span> ` +
       `${r.inline(option.label)}\n${r.blocks(option.feedback)}</li>\n`,
   );
   return (
-    `<details class="quiz-answer" data-answer>\n<summary>Show the answer</summary>\n` +
-    `<p class="quiz-key"><strong>${right.length === 1 ? 'Answer' : 'Answers'}:</strong> ${key}</p>\n` +
+    `<details class="quiz-answer" data-answer>\n<summary>${r.escape(r.text('markdown.showAnswer'))}</summary>\n` +
+    `<p class="quiz-key"><strong>${r.escape(r.text('markdown.answer', { count: right.length }))}</strong> ${key}</p>\n` +
     `<ul class="quiz-key-options">\n${items.join('')}</ul>\n` +
     `${r.blocks(question.explanation)}</details>\n`
   );
@@ -62,8 +65,8 @@ function questionHtml(question: QuestionView, total: number, r: QuizRenderers): 
     : '';
   return (
     `<fieldset class="quiz-question" id="${question.id}" data-question>\n` +
-    `<legend><span class="quiz-number">Question ${question.number} of ${total}</span>${prompt}` +
-    ` <span class="quiz-hint">${HINTS[question.kind]}</span></legend>\n` +
+    `<legend><span class="quiz-number">${r.escape(r.text('markdown.question', { number: question.number, count: total }))}</span>${prompt}` +
+    ` <span class="quiz-hint">${r.escape(r.text(HINTS[question.kind]))}</span></legend>\n` +
     r.blocks(question.body) +
     `<ul class="quiz-options">\n${question.options.map((o, i) => optionHtml(question, o, i, r)).join('')}</ul>\n` +
     `<p class="quiz-verdict" data-verdict hidden></p>\n` +
@@ -85,8 +88,8 @@ export function quizHtml(quiz: QuizView, r: QuizRenderers): string {
     r.blocks(quiz.intro) +
     quiz.questions.map((question) => questionHtml(question, total, r)).join('') +
     `<div class="quiz-actions" data-quiz-actions hidden>\n` +
-    `<button class="button" type="submit">Check my answers</button>\n` +
-    `<button class="button button-secondary" type="reset" data-quiz-retry hidden>Try again</button>\n` +
+    `<button class="button" type="submit">${r.escape(r.text('markdown.check'))}</button>\n` +
+    `<button class="button button-secondary" type="reset" data-quiz-retry hidden>${r.escape(r.text('markdown.retry'))}</button>\n` +
     `</div>\n` +
     `<p class="quiz-score" role="status" data-quiz-score></p>\n` +
     `</form>\n`

@@ -10,8 +10,8 @@ const OPEN = `container_${NAME}_open`;
 const CLOSE = `container_${NAME}_close`;
 const CLOSING_LINE = /^[ \t]*:{3,}[ \t]*$/;
 
-function titleOf(open: Token): string {
-  return open.info.trim().slice(NAME.length).trim() || 'Quiz';
+function titleOf(open: Token, env: MarkdownEnv): string {
+  return open.info.trim().slice(NAME.length).trim() || env.text('markdown.quiz');
 }
 
 /** `quiz-<slug of the title>` (`quiz` alone for "Quiz"), numbered when the page has that id. */
@@ -54,7 +54,7 @@ function replaceQuiz(state: StateCore, start: number, outline: Outline, env: Mar
   const end = closeOf(tokens, start);
   const open = tokens[start] as Token;
   const closingLine = state.src.split('\n', (open.map?.[1] ?? 0) + 1)[open.map?.[1] ?? 0];
-  const title = titleOf(open);
+  const title = titleOf(open, env);
   const view = readQuiz(
     {
       open,
@@ -117,5 +117,6 @@ export function quizPlugin(md: MarkdownIt): void {
       inline: (token) => (token ? self.renderInline(token.children ?? [], options, env) : ''),
       blocks: (blocks) => self.render([...blocks], options, env),
       escape: (text) => md.utils.escapeHtml(text),
+      text: envOf({ env: env as object }).text,
     });
 }

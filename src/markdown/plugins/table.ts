@@ -1,4 +1,5 @@
 import type { MarkdownIt, StateCore } from 'markdown-it';
+import { envOf } from '../markdown-env.js';
 
 /** Column alignment as classes: markdown-it writes `style="text-align:…"`, which the CSP forbids. */
 function alignmentClassesRule(state: StateCore): void {
@@ -18,10 +19,11 @@ function alignmentClassesRule(state: StateCore): void {
 function tableNamesRule(state: StateCore): void {
   let heading = '';
   const used = new Map<string, number>();
+  const { text } = envOf(state);
   state.tokens.forEach((token, index) => {
     if (token.type === 'heading_open') heading = state.tokens[index + 1]?.content ?? '';
     if (token.type !== 'table_open') return;
-    const base = heading ? `Table: ${heading}` : 'Table';
+    const base = heading ? text('markdown.namedTable', { heading }) : text('markdown.table');
     const count = (used.get(base) ?? 0) + 1;
     used.set(base, count);
     token.meta = {
@@ -39,7 +41,7 @@ export function tablePlugin(md: MarkdownIt): void {
   md.core.ruler.push('table_alignment_classes', alignmentClassesRule);
   md.core.ruler.push('table_names', tableNamesRule);
   md.renderer.rules.table_open = (tokens, index, options, _env, self) => {
-    const label = (tokens[index]?.meta as { label?: string } | null)?.label ?? 'Table';
+    const label = (tokens[index]?.meta as { label?: string } | null)?.label ?? '';
     return (
       `<div class="table-scroll" tabindex="0" role="region" aria-label="${md.utils.escapeHtml(label)}">\n` +
       self.renderToken(tokens, index, options)

@@ -5,16 +5,24 @@ import type { ContentIndex } from '../../../src/content/content-index.js';
 import { formatProblem } from '../../../src/content/content-problem.js';
 import { renderDocument } from '../../../src/content/render-document.js';
 import { createMarkdown } from '../../../src/markdown/create-markdown.js';
+import { translatorIn } from '../../support/locales.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/markdown/quizzes');
 const EMPTY_INDEX: ContentIndex = { pages: new Map(), filesByUrl: new Map(), assets: new Map() };
 const markdown = createMarkdown();
+const ENGLISH = { lang: 'en', text: translatorIn('en').locale.messages };
 
 /** Renders a fixture as the render stage does, as if it were a file without front-matter. */
 function render(name: string) {
   const body = readFileSync(path.join(FIXTURES, name), 'utf8');
   const relative = `courses/c/${name}`;
-  return renderDocument(markdown, EMPTY_INDEX, { relative, body, bodyLine: 1, hash: name });
+  return renderDocument(markdown, EMPTY_INDEX, {
+    relative,
+    body,
+    bodyLine: 1,
+    hash: name,
+    ...ENGLISH,
+  });
 }
 
 /** The text of the elements an opening-tag pattern finds, tags removed. */

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdown } from '../../../src/markdown/create-markdown.js';
+import { englishText } from '../../support/locales.js';
 import { createMarkdownEnv, renderMarkdown } from '../../../src/markdown/markdown-env.js';
 
 function sectionsOf(source: string) {
-  const env = createMarkdownEnv({ resolveLink: () => undefined, resolveImage: () => undefined });
+  const env = createMarkdownEnv(
+    { resolveLink: () => undefined, resolveImage: () => undefined },
+    englishText,
+  );
   renderMarkdown(createMarkdown(), source, env);
   return env.sections;
 }
