@@ -52,7 +52,7 @@ describe('the server process', () => {
     const port = await server.port;
     // PORT=0: the first line says which port the system gave.
     expect(server.lines()[0]?.msg).toBe(
-      `Lectern is serving 19 pages at http://localhost:${port}/ (canonical base https://courses.example.com)`,
+      `Lectern is serving 24 pages at http://localhost:${port}/ (canonical base https://courses.example.com)`,
     );
     expect(await load(port, 300, 20)).toEqual(Array(300).fill(200));
     await expect

@@ -203,6 +203,16 @@ function createLoader(fetchJson) {
   };
 }
 
+// A language's home, as src/content/urls.ts's homeOf reads it from a URL.
+const LANGUAGE_HOME = /^\/[a-z]{2,3}(?:-[a-z]{2})?\//;
+
+/** The pages in the search page's language first, as the server's ownLanguageFirst. */
+function ownLanguageFirst(results, home) {
+  const homeOf = (url) => LANGUAGE_HOME.exec(url)?.[0] ?? '/';
+  const own = results.filter((result) => homeOf(String(result.id)) === home);
+  return [...own, ...results.filter((result) => homeOf(String(result.id)) !== home)];
+}
+
 function runSearch(miniSearch, query) {
   let results = miniSearch.search(query, { ...QUERY_OPTIONS, combineWith: 'AND' });
   if (results.length === 0)
@@ -216,7 +226,7 @@ function runSearch(miniSearch, query) {
  * Answers a query from the static index: the entry file, the term files of the query's words,
  * then the page files of the results shown. Resolves to what the page shows.
  */
-async function searchStatic(MiniSearch, load, indexUrl, query, requested) {
+async function searchStatic(MiniSearch, load, indexUrl, query, requested, home = '/') {
   const entry = await load(indexUrl);
   const words = MiniSearch.getDefault('tokenize')(query).map(normalizeTerm).filter(Boolean);
   const shardUrls = [...new Set(words.map(shardOf))].map((key) => entry.terms[key]).filter(Boolean);
@@ -225,7 +235,7 @@ async function searchStatic(MiniSearch, load, indexUrl, query, requested) {
     { ...entry.miniSearch, index: shards.flat() },
     indexOptions(),
   );
-  const results = runSearch(miniSearch, query);
+  const results = ownLanguageFirst(runSearch(miniSearch, query), home);
   const pages = Math.max(1, Math.ceil(results.length / RESULTS_PER_PAGE));
   const page = Math.min(requested, pages);
   const shown = results.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE);
@@ -336,7 +346,8 @@ function staticAnswerer(root, url) {
         library = undefined;
         throw error;
       });
-    const answer = await searchStatic(await library, load, root.dataset.searchIndex, query, page);
+    const { searchIndex, searchCatalog } = root.dataset;
+    const answer = await searchStatic(await library, load, searchIndex, query, page, searchCatalog);
     return {
       summary: summaryOf(query, answer.total),
       results: answerElement(query, answer, root.dataset.searchCatalog, url),

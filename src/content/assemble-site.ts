@@ -163,7 +163,13 @@ export function assembleSite(
       ];
       return memo(course.slug, inputs, () => assembleCourse(course, documents));
     })
-    .sort((a, b) => a.title.localeCompare(b.title));
+    // The site's own language first, then each other one: a catalog lists its courses by title.
+    .sort(
+      (a, b) =>
+        Number(a.language !== site.data.language) - Number(b.language !== site.data.language) ||
+        a.language.localeCompare(b.language) ||
+        a.title.localeCompare(b.title, a.language),
+    );
   const value: Site = deepFreeze({
     title: site.data.title,
     description: site.data.description,

@@ -1,5 +1,5 @@
 import type { Site } from '../content/model.js';
-import { searchUrlOf } from '../content/urls.js';
+import { homeOf, searchUrlOf } from '../content/urls.js';
 import type { Translator } from '../i18n/translator.js';
 import { bestSection, excerpt } from '../search/excerpt.js';
 import type { SearchDocument } from '../search/search-documents.js';
@@ -145,6 +145,15 @@ export function searchPage(
 }
 
 /**
+ * The pages in the search page's language first, each group in its order: one index serves
+ * every language, and a learner on /fr/search/ reads French results before the others.
+ */
+export function ownLanguageFirst(hits: readonly SearchHit[], home: string): SearchHit[] {
+  const own = hits.filter((hit) => homeOf(hit.url) === home);
+  return own.length === hits.length ? [...hits] : [...own, ...hits.filter((h) => !own.includes(h))];
+}
+
+/**
  * The search page answering a query, from the hits of searchPages: RESULTS_PER_PAGE of them,
  * the page asked for or, past the end, the last one.
  */
@@ -161,7 +170,8 @@ export function searchResultsPage(
   if (query.text === '') return { ...base, main: { ...base.main, notice } as SearchPageModel };
   const pages = Math.max(1, Math.ceil(hits.length / RESULTS_PER_PAGE));
   const page = Math.min(requested, pages);
-  const shown = hits.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE);
+  const ordered = ownLanguageFirst(hits, homeOf(base.url));
+  const shown = ordered.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE);
   const main: SearchPageModel = {
     ...(base.main as SearchPageModel),
     query: query.text,

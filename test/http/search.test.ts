@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { homeOf, searchUrlOf } from '../../src/content/urls.js';
 import { captureHeaders, securityHeaders } from '../../src/http/security-headers.js';
 import { readSnapshot, writeSnapshot } from '../../src/build/site-snapshot.js';
 import { fixtureListener, listenerOf } from '../support/fixture-site.js';
@@ -25,8 +26,10 @@ describe('the header of every page', () => {
   it('holds a search form that works without JavaScript: a GET to /search/', async () => {
     for (const url of [...fixture.built.rendered.pageUrls, '/search/', '/no-such-page/']) {
       const { text } = await request(listener).get(url);
+      // Each language's pages search from its own search page: /search/, /fr/search/.
+      const action = searchUrlOf(homeOf(url));
       expect(text, url).toContain(
-        '<form class="site-search" role="search" action="/search/" method="get" aria-label="Site">',
+        `<form class="site-search" role="search" action="${action}" method="get" aria-label="Site">`,
       );
       expect(text, url).toMatch(/<input [^>]*id="site-search-input" type="search" name="q"/);
     }

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { homeOf } from '../../src/content/urls.js';
 import { buildSite } from '../../src/build-site.js';
 import { COURSE_MD, contentFolder, validFiles } from '../support/content-fixture.js';
 import { fixtureListener, ROOT, SITE_URL } from '../support/fixture-site.js';
@@ -64,26 +65,32 @@ const h1Of = (page: string) => textOf(page, /<h1>/, '</h1>');
 const breadcrumbsOf = (page: string) => linksIn(page, /<nav class="breadcrumbs"/, '</nav>');
 
 /** The course facts exactly as a reader sees them. */
+/** The facts as the page shows them, read by their place in the markup (pages speak French too). */
 function visibleFacts(page: string) {
+  const facts = [...page.matchAll(/<li class="fact">.*?<\/span> ([^<]+)<\/li>/g)];
   return {
-    duration: attribute(page, /Duration:<\/span> ([^<]+)<\/li>/),
-    difficulty: attribute(page, /Difficulty:<\/span> ([^<]+)<\/li>/),
-    updated: attribute(page, /Last updated on <time datetime="([^"]+)">/),
-    free: page.includes('Free online content available in this course.'),
+    duration: facts[0]?.[1],
+    difficulty: facts[1]?.[1],
+    updated: attribute(page, /<p class="fact-updated">.*?<time datetime="([^"]+)">/),
+    free: page.includes('class="fact-free"'),
   };
 }
 
 /** "4 hours" -> PT4H, "1 hour 30 minutes" -> PT1H30M: read from the words, not from the code. */
 function isoFromWords(words: string | undefined): string {
-  const hours = /(\d+) hours?/.exec(words ?? '')?.[1];
-  const minutes = /(\d+) minutes?/.exec(words ?? '')?.[1];
+  const hours = /(\d+)\s(?:hours?|heures?)/.exec(words ?? '')?.[1];
+  const minutes = /(\d+)\sminutes?/.exec(words ?? '')?.[1];
   return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}`;
 }
 
+// educationalLevel keeps the words course platforms use in English, whatever the page's language.
 const LEVEL_OF_LABEL: Record<string, string> = {
   Easy: 'Beginner',
   Medium: 'Intermediate',
   Hard: 'Advanced',
+  Facile: 'Beginner',
+  Moyenne: 'Intermediate',
+  Difficile: 'Advanced',
 };
 
 function chapterListOf(page: string) {
@@ -117,7 +124,8 @@ function objectivesOf(page: string) {
 }
 
 function pageKind(url: string): 'catalog' | 'course' | 'chapter' {
-  const depth = url.split('/').filter(Boolean).length;
+  // Below its language's home (`/fr/`), a page sits as deep as the same page in English.
+  const depth = url.slice(homeOf(url).length).split('/').filter(Boolean).length;
   return depth === 0 ? 'catalog' : depth === 2 ? 'course' : 'chapter';
 }
 
@@ -143,9 +151,10 @@ describe('the head of every page', () => {
     for (const url of indexedUrls) {
       const page = html(url);
       expect(metaContent(page, 'og:url'), url).toBe(SITE_URL + url);
-      expect(metaContent(page, 'og:type'), url).toBe(url === CATALOG ? 'website' : 'article');
+      const type = pageKind(url) === 'catalog' ? 'website' : 'article';
+      expect(metaContent(page, 'og:type'), url).toBe(type);
       expect(metaContent(page, 'og:site_name'), url).toBe('Lectern Academy');
-      expect(metaContent(page, 'og:locale'), url).toBe('en_US');
+      expect(metaContent(page, 'og:locale'), url).toBe(homeOf(url) === '/fr/' ? 'fr_FR' : 'en_US');
       expect(metaContent(page, 'og:description'), url).toBe(descriptionOf(page));
       expect(metaContent(page, 'twitter:card'), url).toBe('summary_large_image');
       expect(metaContent(page, 'twitter:title'), url).toBe(metaContent(page, 'og:title'));
@@ -224,7 +233,7 @@ describe('structured data', () => {
           url: SITE_URL + (m[1] ?? ''),
           name: decodeEntities(m[2] ?? ''),
         }));
-        expect(cards.length).toBeGreaterThan(1);
+        expect(cards.length, url).toBeGreaterThan(url === CATALOG ? 1 : 0);
         expect(jsonLdOfType(page, 'ItemList').itemListElement, url).toEqual(cards);
         continue;
       }
@@ -352,7 +361,9 @@ describe('the sitemap', () => {
   it('lists every page at its absolute URL with its date, and nothing else', async () => {
     const { text } = await request(listener).get('/sitemap.xml').expect(200);
     const entries = [
-      ...text.matchAll(/<url><loc>([^<]*)<\/loc><lastmod>([^<]*)<\/lastmod><\/url>/g),
+      ...text.matchAll(
+        /<url><loc>([^<]*)<\/loc><lastmod>([^<]*)<\/lastmod>(?:<xhtml:link [^>]*\/>)*<\/url>/g,
+      ),
     ];
     expect(text.match(/<url>/g)).toHaveLength(entries.length);
     expect(entries.map((m) => m[1])).toEqual(indexedUrls.map((url) => SITE_URL + url));
@@ -362,7 +373,7 @@ describe('the sitemap', () => {
       if (pageKind(url) === 'course') expect(lastmods.get(SITE_URL + url), url).toBe(shown);
     }
     const courseDates = indexedUrls
-      .filter((url) => pageKind(url) === 'course')
+      .filter((url) => pageKind(url) === 'course' && homeOf(url) === CATALOG)
       .map((url) => lastmods.get(SITE_URL + url) ?? '');
     expect(lastmods.get(SITE_URL + CATALOG)).toBe([...courseDates].sort().at(-1));
     expect(lastmods.get(SITE_URL + CHAPTER)).toBe('2024-03-21');

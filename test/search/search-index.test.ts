@@ -38,6 +38,9 @@ describe('the search index of the fixture site', () => {
       '/courses/write-a-course/front-matter/',
       '/courses/write-a-course/markdown/',
       '/courses/write-a-course/checking-and-previewing/',
+      '/fr/courses/nos-principes/',
+      '/fr/courses/nos-principes/nos-principes/',
+      '/fr/courses/nos-principes/verifiez-vos-acquis/',
     ]);
   });
 
