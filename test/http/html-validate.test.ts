@@ -36,16 +36,21 @@ beforeAll(async () => {
   for (const url of site.built.rendered.pageUrls) {
     documents.push([url, (await request(site.listener).get(url).expect(200)).text]);
   }
-  documents.push(['404', (await request(site.listener).get('/no-such-page/').expect(404)).text]);
+  for (const url of ['/no-such-page/', '/fr/pas-de-page/'])
+    documents.push([url, (await request(site.listener).get(url).expect(404)).text]);
   for (const url of [
     '/search/',
     '/search/?q=princ',
     '/search/?q=xylophone',
     '/search/?q=a+b+c+d+e+f+g+h+i',
+    '/fr/search/?q=principes',
+    '/fr/search/?q=xylophone',
   ])
     documents.push([url, (await request(site.listener).get(url).expect(200)).text]);
-  const exported = site.built.rendered.responses.get('/search/')!;
-  documents.push(['the export’s /search/', exported.identity.body.toString('utf8')]);
+  for (const url of ['/search/', '/fr/search/']) {
+    const exported = site.built.rendered.responses.get(url)!;
+    documents.push([`the export’s ${url}`, exported.identity.body.toString('utf8')]);
+  }
 });
 
 describe('the HTML of every page', () => {

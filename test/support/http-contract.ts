@@ -290,7 +290,29 @@ export const CONTRACT: readonly ContractCheck[] = [
     path: '/assets/css/site.0000000000.css',
     expect: { status: 404, headers: { 'cache-control': NO_STORE } },
   },
+  {
+    name: 'answers an unknown URL under a language’s home with that language’s 404 page',
+    path: '/fr/courses/nope/',
+    headers: () => ({ 'accept-encoding': 'identity' }),
+    expect: {
+      status: 404,
+      headers: { 'content-type': HTML, 'cache-control': NO_STORE },
+      bodyContains: [
+        '<html lang="fr">',
+        '<h1>Page introuvable</h1>',
+        '<a href="/fr/courses/nos-principes/">',
+      ],
+    },
+  },
+  {
+    name: 'answers an unknown language’s address with the site’s 404 page',
+    path: '/xx/courses/nope/',
+    headers: () => ({ 'accept-encoding': 'identity' }),
+    expect: { status: 404, bodyContains: ['<h1>Page not found</h1>'] },
+  },
   notFound('/404.html'),
+  notFound('/fr/404.html'),
+  redirect('/fr', '/fr/'),
   notFound('/assets/css/'),
   notFound('/courses/'),
   {

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/content/content-problem.js';
+import { checkLocales } from '../../src/i18n/check-locales.js';
+import { parseLocale } from '../../src/i18n/parse-locale.js';
+
+const ENGLISH = `name: English
+course:
+  start: Start the course
+  chapters:
+    one: "{count} chapter"
+    other: "{count} chapters"
+certificate:
+  disclaimer: "It is not verified by {organization}."
+`;
+
+function problemsOf(french: string, english: string = ENGLISH): string[] {
+  const locales = [
+    parseLocale('views/locales/en.yaml', 'en', english),
+    parseLocale('views/locales/fr.yaml', 'fr', french),
+  ];
+  const parsed = locales.flatMap((result) => (result.value ? [result.value] : []));
+  return [
+    ...locales.flatMap((result) => result.problems),
+    ...checkLocales(parsed, 'views/locales'),
+  ].map(formatProblem);
+}
+
+describe('a locale file', () => {
+  it('with every English key, and only those, has no problem', () => {
+    const french = `name: Français
+course:
+  start: Commencer le cours
+  chapters:
+    one: "{count} chapitre"
+    many: "{count} de chapitres"
+    other: "{count} chapitres"
+certificate:
+  disclaimer: "Il n’est pas vérifié par {organization}."
+`;
+    expect(problemsOf(french)).toEqual([]);
+  });
+
+  it('names each key it lacks, with the English text to translate', () => {
+    const french = `name: Français
+course:
+  start: Commencer le cours
+`;
+    expect(problemsOf(french)).toEqual([
+      'views/locales/fr.yaml:1:1  course.chapters  Missing the text for "course.chapters" (in English: "{count} chapters")',
+      'views/locales/fr.yaml:1:1  certificate.disclaimer  Missing the text for "certificate.disclaimer" (in English: "It is not verified by {organization}.")',
+    ]);
+  });
+
+  it('names a key the English file has not, at its line, with the nearest one', () => {
+    const french = `name: Français
+course:
+  strat: Commencer le cours
+  start: Commencer le cours
+  chapters:
+    other: "{count} chapitres"
+certificate:
+  disclaimer: "Il n’est pas vérifié par {organization}."
+`;
+    expect(problemsOf(french)).toEqual([
+      'views/locales/fr.yaml:3:3  course.strat  Unknown key "course.strat": did you mean "course.start"?',
+    ]);
+  });
+
+  it('names a placeholder the text cannot be given, with those it can', () => {
+    const french = `name: Français
+course:
+  start: Commencer le cours
+  chapters:
+    other: "{count} chapitres"
+certificate:
+  disclaimer: "Il n’est pas vérifié par {organisation}."
+`;
+    expect(problemsOf(french)).toEqual([
+      'views/locales/fr.yaml:7:15  certificate.disclaimer  Unknown placeholder {organisation}: this text can use {organization}',
+    ]);
+  });
+
+  it('refuses plural forms without other, and forms that are not a plural category', () => {
+    const french = `name: Français
+course:
+  start: Commencer le cours
+  chapters:
+    one: "{count} chapitre"
+    plural: "{count} chapitres"
+certificate:
+  disclaimer: "Il n’est pas vérifié par {organization}."
+`;
+    expect(problemsOf(french)).toContain(
+      'views/locales/fr.yaml:4:3  course.chapters  Expected one form per count, keyed by zero, one, two, few, many, other (always with other)',
+    );
+  });
+
+  it('needs its own name, for the language switcher', () => {
+    const french = ENGLISH.replace('name: English', 'name: ""');
+    expect(problemsOf(french)[0]).toBe(
+      "views/locales/fr.yaml:1:7  name  Expected the language's own name for itself, e.g. name: Français",
+    );
+  });
+
+  it('is checked against English, which must be there', () => {
+    const parsed = parseLocale('views/locales/fr.yaml', 'fr', 'name: Français\n').value!;
+    expect(checkLocales([parsed], 'views/locales').map(formatProblem)).toEqual([
+      'views/locales:1:1  locales  No en.yaml: the English interface text is the one every other language is checked against',
+    ]);
+  });
+});
