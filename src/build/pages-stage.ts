@@ -52,7 +52,7 @@ export function pageLanguages(site: Site): PageLanguages {
   const languages = new Map(
     site.languages.map((text) => [
       text.language,
-      { text, tr: translatorOf(text.language), translations, names },
+      { text, tr: translatorOf(text.language), translations, names, browserTexts: new Map() },
     ]),
   );
   return {

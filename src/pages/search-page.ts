@@ -135,6 +135,7 @@ export function searchPage(
         title: tr.t('search.pageTitle', { site: text.title }),
         description: tr.t('search.description', { site: text.title }),
         versionsOf: url,
+        search: true,
         noindex: true,
         robots: 'noindex, follow',
       }),

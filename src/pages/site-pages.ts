@@ -51,7 +51,20 @@ export interface PageLanguage {
   readonly translations: Translations;
   /** Each language's name for itself, for the switcher: `Français`. */
   readonly names: ReadonlyMap<string, string>;
+  /** The browser scripts' words, serialised once per set of scripts (see browserText). */
+  readonly browserTexts: Map<string, string>;
 }
+
+/** A browser script of public/js/, by what a page loads: the site's own, and those content needs. */
+export type BrowserScript = 'site' | ContentScript | 'search';
+
+// The words each script shows: a page carries those of the scripts it loads, no more.
+export const SCRIPT_TEXT: Readonly<Record<BrowserScript, readonly string[]>> = {
+  site: ['js.chapterList.', 'js.progress.', 'js.start.', 'js.complete.', 'js.certificate.'],
+  quiz: ['js.quiz.'],
+  'code-copy': ['js.code.'],
+  search: ['js.search.'],
+};
 
 const DIFFICULTY_LEVELS = { easy: 1, medium: 2, hard: 3 } as const;
 const CONTENTS_LEVELS = new Set([2, 3]);
@@ -123,6 +136,8 @@ export interface LayoutInput {
   readonly jsonLd?: readonly JsonLd[];
   /** What the page's content needs besides the site's script. */
   readonly scripts?: readonly ContentScript[];
+  /** The search page's script, whose words the page carries too. */
+  readonly search?: boolean;
 }
 
 function social(
@@ -178,12 +193,24 @@ function languageLinks(language: PageLanguage, page: LayoutInput): LanguageLinkM
   }));
 }
 
-/** The words the browser scripts show, for the page's own language (see public/js/site.js). */
-function browserText(tr: Translator): string {
-  const messages: Record<string, Messages[string]> = {};
-  for (const [key, message] of Object.entries(tr.locale.messages))
-    if (key.startsWith('js.')) messages[key] = message;
-  return serializeJsonLd({ lang: tr.lang, messages });
+/** The words the page's browser scripts show, in its language (see public/js/site.js). */
+function browserText(language: PageLanguage, page: LayoutInput): string {
+  const scripts: BrowserScript[] = [
+    'site',
+    ...(page.scripts ?? []),
+    ...(page.search ? ['search' as const] : []),
+  ];
+  const key = scripts.join(' ');
+  let text = language.browserTexts.get(key);
+  if (text === undefined) {
+    const prefixes = scripts.flatMap((script) => SCRIPT_TEXT[script]);
+    const messages: Record<string, Messages[string]> = {};
+    for (const [name, message] of Object.entries(language.tr.locale.messages))
+      if (prefixes.some((prefix) => name.startsWith(prefix))) messages[name] = message;
+    text = serializeJsonLd({ lang: language.tr.lang, messages });
+    language.browserTexts.set(key, text);
+  }
+  return text;
 }
 
 export function layout(
@@ -201,7 +228,7 @@ export function layout(
     canonicalUrl: page.url === undefined ? undefined : context.siteUrl + page.url,
     alternates: alternates(site, language, context, page),
     languages: languageLinks(language, page),
-    browserText: browserText(language.tr),
+    browserText: browserText(language, page),
     siteTitle: language.text.title,
     themeColor: site.themeColor,
     stylesheetUrl: context.stylesheetUrl,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/content/content-problem.js';
 import { readLocales } from '../../src/i18n/read-locales.js';
+import { SCRIPT_TEXT } from '../../src/pages/site-pages.js';
 import { LOCALES_DIR, projectLocales } from '../support/locales.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -25,7 +26,7 @@ async function usedKeys(groups: readonly string[]): Promise<Map<string, string>>
     const source = await readFile(path.join(ROOT, file), 'utf8');
     for (const match of source.matchAll(/\bt\('([^']+)'/g)) used.set(match[1]!, file);
   }
-  const keyLike = new RegExp(`['\`]((?:${groups.join('|')})\\.[\\w.]+)['\`]`, 'g');
+  const keyLike = new RegExp(`['\`]((?:${groups.join('|')})\\.[\\w.]*\\w)['\`]`, 'g');
   const code = [...(await filesUnder('src', '.ts')), ...(await filesUnder('public/js', '.js'))];
   for (const file of code) {
     const source = await readFile(path.join(ROOT, file), 'utf8');
@@ -55,6 +56,18 @@ describe('the locale files', () => {
         locale.file,
       ).toEqual([]);
     }
+  });
+
+  it('give each browser script’s words to the pages that load it', async () => {
+    const prefixes = Object.values(SCRIPT_TEXT).flat();
+    const browserKeys = Object.keys(english.messages).filter((key) => key.startsWith('js.'));
+    expect(browserKeys.length).toBeGreaterThan(30);
+    expect(browserKeys.filter((key) => !prefixes.some((p) => key.startsWith(p)))).toEqual([]);
+    const used = await usedKeys(groups);
+    const script = (key: string) =>
+      Object.entries(SCRIPT_TEXT).find(([, keys]) => keys.some((p) => key.startsWith(p)))?.[0];
+    const scriptFile = (name: string) => `public/js/${name === 'site' ? 'site' : name}.js`;
+    for (const key of browserKeys) expect(used.get(key), key).toBe(scriptFile(script(key)!));
   });
 
   it('hold no text that nothing shows', async () => {
