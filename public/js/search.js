@@ -75,9 +75,9 @@ function readQuery(raw) {
 }
 
 function noticeOf(query) {
-  if (query.cut === 'words') return searchText('js.search.cutWords', { count: MAX_QUERY_WORDS });
+  if (query.cut === 'words') return searchText('search.cutWords', { count: MAX_QUERY_WORDS });
   if (query.cut === 'characters')
-    return searchText('js.search.cutCharacters', { count: MAX_QUERY_CHARACTERS });
+    return searchText('search.cutCharacters', { count: MAX_QUERY_CHARACTERS });
   return undefined;
 }
 
@@ -162,15 +162,15 @@ function resultOf(hit) {
   return {
     url: best?.id ? `${document.url}#${best.id}` : document.url,
     title: document.title,
-    context: document.kind === 'course' ? searchText('js.search.contextCourse') : where,
+    context: document.kind === 'course' ? searchText('search.contextCourse') : where,
     heading: best?.heading,
     excerpt: excerpt(text, terms),
   };
 }
 
 function summaryOf(query, total) {
-  if (total === 0) return searchText('js.search.none', { query });
-  return searchText('js.search.summary', { count: total, query });
+  if (total === 0) return searchText('search.none', { query });
+  return searchText('search.summary', { count: total, query });
 }
 
 function pageLink(query, page, url) {
@@ -272,17 +272,17 @@ function resultElement(result) {
 
 function pagerElement(query, page, pages, url) {
   const nav = element('nav', 'search-pager');
-  nav.setAttribute('aria-label', searchText('js.search.pagerLabel'));
+  nav.setAttribute('aria-label', searchText('search.pagerLabel'));
   const link = (to, label, rel) => {
     const a = element('a', 'search-pager-link', label);
     a.href = pageLink(query, to, url);
     a.rel = rel;
     return a;
   };
-  if (page > 1) nav.append(link(page - 1, searchText('js.search.previous'), 'prev'));
-  const label = searchText('js.search.pageOf', { page, pages });
+  if (page > 1) nav.append(link(page - 1, searchText('search.previous'), 'prev'));
+  const label = searchText('search.pageOf', { page, pages });
   nav.append(element('span', 'search-pager-label', label));
-  if (page < pages) nav.append(link(page + 1, searchText('js.search.next'), 'next'));
+  if (page < pages) nav.append(link(page + 1, searchText('search.next'), 'next'));
   return nav;
 }
 
@@ -291,12 +291,11 @@ function answerElement(query, answer, catalogUrl, url) {
   const container = element('div', 'search-answer');
   container.dataset.searchResults = '';
   if (answer.total === 0) {
-    // The sentence's {catalog} is the link (asked without params, it is left in the text).
-    const [before, ...after] = searchText('js.search.nothingFound').split('{catalog}');
-    const nothing = element('p', 'search-nothing', before);
-    const catalog = element('a', '', searchText('js.search.browseAll'));
+    // As the server's page: the sentence, then the link to the catalog, then its full stop.
+    const nothing = element('p', 'search-nothing', `${searchText('search.nothingFound')} `);
+    const catalog = element('a', '', searchText('search.browseAll'));
     catalog.href = catalogUrl;
-    nothing.append(catalog, after.join('{catalog}'));
+    nothing.append(catalog, '.');
     container.append(nothing);
   }
   if (answer.results.length > 0) {
@@ -409,7 +408,7 @@ function createShow(root, answer, url) {
       // The summary is a status region: screen readers announce the new count.
       summary.textContent = shown.summary;
     } catch {
-      if (mine === asked) summary.textContent = searchText('js.search.unavailable');
+      if (mine === asked) summary.textContent = searchText('search.unavailable');
     }
   };
 }

@@ -18,8 +18,11 @@ export function quizzesOf(course: Course, tr: Translator) {
   return course.chapters.flatMap((chapter) =>
     chapter.quizzes.map((quiz) => ({
       url: `${chapter.url}#${quiz.id}`,
+      // A quiz named as its chapter is named once.
       label: quiz.title
-        ? tr.t('chapter.namedQuiz', { quiz: quiz.title, chapter: chapter.title })
+        ? quiz.title === chapter.title
+          ? quiz.title
+          : tr.t('chapter.namedQuiz', { quiz: quiz.title, chapter: chapter.title })
         : tr.t('chapter.quiz', { chapter: chapter.title }),
       questions: quiz.questions.length,
     })),

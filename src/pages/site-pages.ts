@@ -63,7 +63,8 @@ export const SCRIPT_TEXT: Readonly<Record<BrowserScript, readonly string[]>> = {
   site: ['js.chapterList.', 'js.progress.', 'js.start.', 'js.complete.', 'js.certificate.'],
   quiz: ['js.quiz.'],
   'code-copy': ['js.code.'],
-  search: ['js.search.'],
+  // Search's words are the server's own: the browser answers as the search page does.
+  search: ['search.'],
 };
 
 const DIFFICULTY_LEVELS = { easy: 1, medium: 2, hard: 3 } as const;

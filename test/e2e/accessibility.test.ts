@@ -20,7 +20,14 @@ describe.each([
     });
     const found: string[] = [];
     const search = ['/search/', '/search/?q=princ', '/search/?q=xylophone'];
-    for (const url of [...site.pageUrls, '/no-such-page/', ...search]) {
+    // site.pageUrls holds the French course's pages and catalog, but neither 404 nor search.
+    const french = [
+      '/fr/no-such-page/',
+      '/fr/search/',
+      '/fr/search/?q=principes',
+      '/fr/search/?q=xylophone',
+    ];
+    for (const url of [...site.pageUrls, '/no-such-page/', ...search, ...french]) {
       await page.goto(site.base + url);
       const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
       for (const violation of results.violations) {

@@ -140,10 +140,10 @@ describe('translations', () => {
     const switcher = textOf(html(FR_COURSE), /<nav class="language-switcher"[^>]*>/, '</nav>');
     expect(switcher).toContain('English');
     expect(html(FR_COURSE)).toContain(
-      '<a href="/courses/our-principles/" lang="en" hreflang="en" rel="alternate">English</a>',
+      '<a href="/courses/our-principles/" lang="en" hreflang="en" rel="alternate"><span class="language-code" aria-hidden="true">EN</span><span class="language-name">English</span></a>',
     );
     expect(html(FR_COURSE)).toContain(
-      '<a href="/fr/courses/nos-principes/" lang="fr" hreflang="fr" aria-current="true">Français</a>',
+      '<a href="/fr/courses/nos-principes/" lang="fr" hreflang="fr" aria-current="true"><span class="language-code" aria-hidden="true">FR</span><span class="language-name">Français</span></a>',
     );
   });
 

@@ -44,7 +44,9 @@ function optionHtml(
 /** The answer key, read without JavaScript: every option marked right or wrong, in words. */
 function answerHtml(question: QuestionView, r: QuizRenderers): string {
   const right = question.options.filter((option) => option.correct);
-  const key = right.map((option) => r.inline(option.label)).join('; ');
+  const key = right
+    .map((option) => r.inline(option.label))
+    .join(r.text('markdown.answerSeparator'));
   const items = question.options.map(
     (option) =>
       `<li class="${option.correct ? 'is-right' : 'is-wrong'}">` +
