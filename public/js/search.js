@@ -15,6 +15,12 @@ const MAX_QUERY_CHARACTERS = 100;
 const ASCII = /^\p{ASCII}*$/u;
 
 /** The page's text (site.js's window.lecternText); outside a page, or without it, the key. */
+/** The page's language (site.js's window.lecternLang); outside a page, English. */
+function searchLang() {
+  const lang = typeof window === 'undefined' ? undefined : window.lecternLang;
+  return typeof lang === 'function' ? lang() : 'en';
+}
+
 function searchText(key, params) {
   const text = typeof window === 'undefined' ? undefined : window.lecternText;
   return typeof text === 'function' ? text(key, params) : key;
@@ -165,6 +171,7 @@ function resultOf(hit) {
     context: document.kind === 'course' ? searchText('search.contextCourse') : where,
     heading: best?.heading,
     excerpt: excerpt(text, terms),
+    lang: document.language === searchLang() ? undefined : document.language,
   };
 }
 
@@ -259,6 +266,7 @@ function element(name, className, text) {
 /** The markup of views/partials/search-result.ejs, made with the DOM (never from strings). */
 function resultElement(result) {
   const item = element('li', 'search-result');
+  if (result.lang) item.lang = result.lang;
   const link = element('a', 'search-result-link');
   link.href = result.url;
   link.append(element('span', 'search-result-title', result.title));
@@ -291,11 +299,13 @@ function answerElement(query, answer, catalogUrl, url) {
   const container = element('div', 'search-answer');
   container.dataset.searchResults = '';
   if (answer.total === 0) {
-    // As the server's page: the sentence, then the link to the catalog, then its full stop.
-    const nothing = element('p', 'search-nothing', `${searchText('search.nothingFound')} `);
+    // The sentence's {catalog} is the link, as on the server's page (asked without it, the
+    // placeholder is left in the text).
+    const [before, ...after] = searchText('search.nothingFound').split('{catalog}');
+    const nothing = element('p', 'search-nothing', before);
     const catalog = element('a', '', searchText('search.browseAll'));
     catalog.href = catalogUrl;
-    nothing.append(catalog, '.');
+    nothing.append(catalog, after.join('{catalog}'));
     container.append(nothing);
   }
   if (answer.results.length > 0) {

@@ -3,6 +3,7 @@ import type { ContentIndex } from '../content/content-index.js';
 import { renderDocument, type MarkdownSource } from '../content/render-document.js';
 import { createMarkdown } from '../markdown/create-markdown.js';
 import type { Page } from '../pages/view-model.js';
+import type { Locale } from '../i18n/messages.js';
 import { pageBytes, transferablesOf, type PageBytes } from '../render/page-bytes.js';
 import { RenderError } from '../render/render-site.js';
 import { createViews, type Views } from '../render/views.js';
@@ -14,8 +15,9 @@ export type WorkerTask =
   | {
       readonly type: 'views';
       readonly viewsDir: string;
-      /** Changes when a template does: the worker then compiles them again. */
+      /** Changes when a template or a locale does: the worker then compiles them again. */
       readonly templatesKey: string;
+      readonly locales: readonly Locale[];
       readonly pages: readonly Page[];
     }
   | { readonly type: 'share'; readonly svgs: readonly string[]; readonly fonts: readonly string[] };
@@ -36,8 +38,8 @@ function serve(port: NonNullable<typeof parentPort>): void {
   const markdown = createMarkdown();
   let index: ContentIndex | undefined;
   let views: { key: string; views: Views } | undefined;
-  const viewsFor = (dir: string, key: string) => {
-    if (views?.key !== key) views = { key, views: createViews(dir) };
+  const viewsFor = (dir: string, key: string, locales: readonly Locale[]) => {
+    if (views?.key !== key) views = { key, views: createViews(dir, locales) };
     return views.views;
   };
   const run = (task: WorkerTask): unknown => {
@@ -47,7 +49,7 @@ function serve(port: NonNullable<typeof parentPort>): void {
       return task.sources.map((source) => renderDocument(markdown, current, source));
     }
     if (task.type === 'share') return task.svgs.map((svg) => renderShareCard(svg, task.fonts));
-    const compiled = viewsFor(task.viewsDir, task.templatesKey);
+    const compiled = viewsFor(task.viewsDir, task.templatesKey, task.locales);
     // The respond stage's costly half (compression) runs here too, beside the layout.
     return task.pages.map((page) => {
       try {

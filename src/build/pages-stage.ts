@@ -31,12 +31,6 @@ export interface PagesStageInput {
   readonly shareImages: ReadonlyMap<string, SocialImageModel>;
 }
 
-/**
- * The pages stage: the Site -> one keyed view model per page. A course whose Course object is
- * the last build's (the assemble stage reuses it when none of its files changed), under the same
- * site-level key and templates, keeps its pages and their keys: after a save, only the edited
- * course's pages are made and hashed again.
- */
 /** Each language of the site, ready for its pages: its text, its translator, the translations. */
 export interface PageLanguages {
   readonly of: (language: string) => PageLanguage;
@@ -67,6 +61,12 @@ function versionsKey(course: Course, translations: Translations): string {
   return JSON.stringify([course.url, ...course.chapters.map((c) => c.url)].map((url) => translations.get(url) ?? null));
 }
 
+/**
+ * The pages stage: the Site -> one keyed view model per page. A course whose Course object is
+ * the last build's (the assemble stage reuses it when none of its files changed), under the same
+ * site-level key and templates, keeps its pages and their keys: after a save, only the edited
+ * course's pages are made and hashed again.
+ */
 export function pagesStage(input: PagesStageInput) {
   const { site, context, templatesKey, bodyKeys } = input;
   const keyed = (page: KeyedPage['page']) => ({ page, key: pageKey(page, templatesKey, bodyKeys) });

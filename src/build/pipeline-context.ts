@@ -10,6 +10,7 @@ import { captureHeaders, securityHeaders } from '../http/security-headers.js';
 import { createMarkdown } from '../markdown/create-markdown.js';
 import type { HeaderList, PreparedResponse } from '../render/prepared-response.js';
 import { createViews, type Views } from '../render/views.js';
+import type { Locale } from '../i18n/messages.js';
 import type { IndexMessage, WorkerTask } from './build-worker.js';
 import { createDiskCache, type CachePack, type DiskCache } from './disk-cache.js';
 import { createMemo, type Memo } from './memo.js';
@@ -147,8 +148,10 @@ export async function openPack(context: PipelineContext, which: PackName) {
  * by other code is not read, even when a change forgot to bump the version.
  */
 export async function codeKeyOf(context: PipelineContext): Promise<string> {
-  // Node's version too: another zlib or brotli may compress the same bytes differently.
-  const code = createHash('sha1').update(`${process.version}\0${await codeKey()}`).digest('hex');
+  // Node's version too: another zlib or brotli may compress the same bytes differently; and its
+  // ICU's, which writes French dates and numbers (a newer CLDR may change a space).
+  const runtime = `${process.version}\0${process.versions.icu ?? ''}`;
+  const code = createHash('sha1').update(`${runtime}\0${await codeKey()}`).digest('hex');
   context.codeKey ??= `${context.options.version.replace(/[^a-z0-9.]/gi, '-')}-${code.slice(0, 16)}`;
   return context.codeKey;
 }
@@ -190,8 +193,9 @@ export function markdownOf(context: PipelineContext): MarkdownIt {
   return (context.markdown ??= createMarkdown());
 }
 
-export function viewsOf(context: PipelineContext, key: string): Views {
+/** `key` names the templates and the locales: see templatesKeyOf. */
+export function viewsOf(context: PipelineContext, key: string, locales: readonly Locale[]): Views {
   if (context.views?.key !== key)
-    context.views = { key, views: createViews(context.options.viewsDir) };
+    context.views = { key, views: createViews(context.options.viewsDir, locales) };
   return context.views.views;
 }

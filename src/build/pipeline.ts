@@ -63,6 +63,7 @@ import { searchStage } from './search-stage.js';
 import { viewsStage } from './views-stage.js';
 import { LOCALES_FOLDER, localeFor, readLocales } from '../i18n/read-locales.js';
 import type { Locale, Messages } from '../i18n/messages.js';
+import { REFERENCE_LANGUAGE } from '../i18n/check-locales.js';
 import { languageProblems } from '../content/translations.js';
 
 export type { PipelineOptions } from './pipeline-context.js';
@@ -185,7 +186,7 @@ function markdownTexts(locales: readonly Locale[]) {
   return (language: string) => {
     let text = made.get(language);
     if (!text) {
-      const locale = localeFor(locales, language) ?? localeFor(locales, 'en');
+      const locale = localeFor(locales, language) ?? localeFor(locales, REFERENCE_LANGUAGE);
       const messages = Object.fromEntries(
         Object.entries(locale?.messages ?? {}).filter(([key]) => key.startsWith('markdown.')),
       );
@@ -283,6 +284,7 @@ async function layOutAndRespond(
   context: PipelineContext,
   pages: ReturnType<typeof pagesStage>,
   templatesKey: string,
+  locales: readonly Locale[],
 ) {
   const { options } = context;
   const all = [...pages.pages, ...pages.statusPages];
@@ -292,10 +294,11 @@ async function layOutAndRespond(
       pages: all,
       templatesKey,
       viewsDir: options.viewsDir,
+      locales,
       memo: context.memos.page,
       pack,
       renderMany: poolRunner<PageBytes[]>(context),
-      views: () => viewsOf(context, templatesKey),
+      views: () => viewsOf(context, templatesKey, locales),
     }),
   );
   const responses = await timed(context, 'respond', () =>
@@ -331,13 +334,21 @@ function cardDrawer(context: PipelineContext) {
   };
 }
 
+/**
+ * What every page's layout depends on besides its view model: the templates, and the locales
+ * the site was loaded with (which the folder's key alone could hold a newer version of).
+ */
+function templatesKeyOf(folder: string, site: Site): string {
+  return createHash('sha1').update(folder).update(JSON.stringify(site.locales)).digest('hex');
+}
+
 async function renderSite(context: PipelineContext, site: Site, extras: RenderExtras = {}) {
   const siteUrl = siteUrlFor(context.options, site);
   const devScripts = extras.devScripts ?? [];
   const publicAssets = await readPublicAssets(context.options.publicDir);
   publicAssets.set(SEARCH_LIBRARY_NAME, await readSearchLibrary());
   const { referenceToken } = context;
-  const templatesKey = await folderKey(context.options.viewsDir);
+  const templatesKey = templatesKeyOf(await folderKey(context.options.viewsDir), site);
   const shareImages = shareStage({
     site,
     siteUrl,
@@ -373,7 +384,7 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
     }),
   );
   const all = { pages: [...keyed.pages, ...search.staticPages], statusPages: keyed.statusPages };
-  const laidOut = await layOutAndRespond(context, all, templatesKey);
+  const laidOut = await layOutAndRespond(context, all, templatesKey, site.locales);
   const shareAssets = await timed(context, 'share', () => shareImages.assets);
   context.memos.share.sweep();
   await savePack(context, 'share');

@@ -94,6 +94,7 @@ export function searchStage(input: SearchStageInput) {
       pages: pages.map(({ server }) => server),
       viewsDir: input.viewsDir,
       templatesKey: input.templatesKey,
+      locales: input.site.locales,
       index,
     };
     return { responses: all, served };

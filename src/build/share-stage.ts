@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Course, Site } from '../content/model.js';
 import { translators, type Translator } from '../i18n/translator.js';
+import { DIFFICULTY_KEYS } from '../pages/format.js';
 import type { SocialImageModel } from '../pages/view-model.js';
 import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, shareCardSvg } from '../render/share-card.js';
 import type { CachePack } from './disk-cache.js';
@@ -36,8 +37,7 @@ const SHAREABLE = new Set(['image/png', 'image/jpeg']);
 export const CARDS_PER_TASK = 8;
 
 function factsLine(course: Course, tr: Translator): string {
-  const difficulties = { easy: 'facts.easy', medium: 'facts.medium', hard: 'facts.hard' } as const;
-  const facts = [tr.duration(course.durationMinutes), tr.t(difficulties[course.difficulty])];
+  const facts = [tr.duration(course.durationMinutes), tr.t(DIFFICULTY_KEYS[course.difficulty])];
   return [...facts, ...(course.free ? [tr.t('facts.shareFree')] : [])].join(' · ');
 }
 

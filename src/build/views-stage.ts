@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Locale } from '../i18n/messages.js';
 import type { Page } from '../pages/view-model.js';
 import { decodePageBytes, pageBytes, type PageBytes } from '../render/page-bytes.js';
 import { RenderError } from '../render/render-site.js';
@@ -15,9 +16,11 @@ export interface KeyedPage {
 
 export interface ViewsStageInput<Prepared> {
   readonly pages: readonly KeyedPage[];
-  /** A hash of every template: a change lays every page out again. */
+  /** A hash of every template and locale: a change lays every page out again. */
   readonly templatesKey: string;
   readonly viewsDir: string;
+  /** The interface text the templates read (the site's). */
+  readonly locales: readonly Locale[];
   /** Last builds' responses by page key: a page whose view model is unchanged is not laid out. */
   readonly memo: Memo<Prepared>;
   /** Pages laid out by earlier processes, by page key. */
@@ -72,8 +75,8 @@ async function layOut<P>(input: ViewsStageInput<P>, pages: readonly Page[]): Pro
   const tasks: Promise<PageBytes[]>[] = [];
   for (let at = 0; at < pages.length; at += PAGES_PER_TASK) {
     const batch = pages.slice(at, at + PAGES_PER_TASK);
-    const { viewsDir, templatesKey } = input;
-    tasks.push(renderMany({ type: 'views', viewsDir, templatesKey, pages: batch }));
+    const { viewsDir, templatesKey, locales } = input;
+    tasks.push(renderMany({ type: 'views', viewsDir, templatesKey, locales, pages: batch }));
   }
   return (await Promise.all(tasks)).flat();
 }

@@ -122,17 +122,16 @@ function assembleCourse(course: IndexedCourse, documents: Documents): Course {
   };
 }
 
-/**
- * The assemble stage: the structure and every rendered body -> the frozen Site, with the problems
- * only all the bodies together can show (a link to a heading that another page lacks). Undefined
- * when there is no valid site.yaml to build a site around.
- */
 /** The site's first language, then each other one a course is in, with site.yaml's text for it. */
 function siteTexts(site: ParsedSite, courses: readonly Course[]): SiteText[] {
   const own = site.data.language;
   const languages = [own, ...new Set(courses.map((c) => c.language).filter((l) => l !== own))];
   return languages.map((language) => {
-    const text = language === own ? undefined : site.data.languages[language];
+    // fr-CA's pages read fr's text when site.yaml gives none of their own, as its locale does.
+    const text =
+      language === own
+        ? undefined
+        : (site.data.languages[language] ?? site.data.languages[language.split('-')[0]!]);
     return {
       language,
       home: languageHome(language, own),
@@ -142,6 +141,11 @@ function siteTexts(site: ParsedSite, courses: readonly Course[]): SiteText[] {
   });
 }
 
+/**
+ * The assemble stage: the structure and every rendered body -> the frozen Site, with the problems
+ * only all the bodies together can show (a link to a heading that another page lacks). Undefined
+ * when there is no valid site.yaml to build a site around.
+ */
 export function assembleSite(
   structure: ContentStructure,
   documents: Documents,

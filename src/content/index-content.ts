@@ -134,7 +134,10 @@ function chooseCta(
   if (name === false || name === undefined) return undefined;
   const ctas = byLanguage.get('') ?? new Map<string, Cta>();
   // A language that does not translate a call to action shows the site's own.
-  const cta = byLanguage.get(language)?.get(name) ?? ctas.get(name);
+  const cta =
+    byLanguage.get(language)?.get(name) ??
+    byLanguage.get(language.split('-')[0]!)?.get(name) ??
+    ctas.get(name);
   if (cta) return cta;
   const known = [...ctas.keys()];
   const hint = suggest(name, known);

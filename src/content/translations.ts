@@ -21,7 +21,7 @@ export function pairedChapter<Item extends { readonly translationKey: string | u
 function localeProblems(structure: ContentStructure, locales: readonly Locale[]): ContentProblem[] {
   const known = locales.map((locale) => locale.code).join(', ');
   const advice = (language: string) =>
-    `No interface text in "${language}": add views/locales/${language.split('-')[0]}.yaml (there are: ${known})`;
+    `No interface text in "${language}": add views/locales/${language.split('-')[0]}.yaml, or fix its errors if it has some (there are: ${known})`;
   const problems: ContentProblem[] = [];
   const { site } = structure;
   if (site && !localeFor(locales, site.data.language))
@@ -79,6 +79,36 @@ function groupProblems(key: string, group: readonly IndexedCourse[]): ContentPro
   return problems.length > 0 ? problems : chapterProblems(group);
 }
 
+/** A course's chapter keys pair nothing while the course itself names no translation. */
+function unpairedChapterKeys(structure: ContentStructure): ContentProblem[] {
+  return structure.courses.flatMap((course) =>
+    course.parsed.data.translationKey !== undefined
+      ? []
+      : course.chapters.flatMap((chapter) => {
+          if (chapter.data.translationKey === undefined) return [];
+          const message =
+            'This pairs the chapter with a translation only once its course.md gives a translationKey too';
+          const at = chapter.locate(['translationKey']);
+          return [warningAt(chapter.relative, 'translationKey', message, at)];
+        }),
+  );
+}
+
+/** A language with courses whose pages would show site.yaml's own title or description. */
+function untranslatedSiteText(structure: ContentStructure): ContentProblem[] {
+  const { site } = structure;
+  if (!site) return [];
+  const languages = new Set(structure.courses.map((course) => course.language));
+  languages.delete(site.data.language);
+  return [...languages].flatMap((language) => {
+    const text = site.data.languages[language] ?? site.data.languages[language.split('-')[0]!];
+    const missing = (['title', 'description'] as const).filter((field) => !text?.[field]);
+    if (missing.length === 0) return [];
+    const message = `Courses are in "${language}", but site.yaml gives no ${missing.join(' nor ')} in it under languages.${language}: its pages show the site's own`;
+    return [warningAt(site.relative, 'languages', message, site.locate(['languages']))];
+  });
+}
+
 /**
  * What only all the courses together show about languages: a language with no interface text,
  * a translationKey no other course gives, two translations in one language.
@@ -95,5 +125,7 @@ export function languageProblems(
   return [
     ...localeProblems(structure, locales),
     ...[...groups].flatMap(([key, group]) => groupProblems(key, group)),
+    ...unpairedChapterKeys(structure),
+    ...untranslatedSiteText(structure),
   ];
 }

@@ -29,10 +29,10 @@ export function contentAssetUrl(relativePath: string, hash: string): string {
   return `/assets/content/${relativePath.slice(0, dot)}.${hash}${relativePath.slice(dot)}`;
 }
 
-/** The search page: its answers depend on `?q=`, so the server makes them per request. */
-export const searchUrl = '/search/';
-
-/** Each language's search page: the same index, the interface in the language. */
+/**
+ * Each language's search page (`/search/`, `/fr/search/`): the same index, the interface in the
+ * language. Its answers depend on `?q=`, so the server makes them per request.
+ */
 export function searchUrlOf(home: string): string {
   return `${home}search/`;
 }

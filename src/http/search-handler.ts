@@ -45,7 +45,7 @@ function viewsCache() {
       compiled = {
         key: search.templatesKey,
         dir: search.viewsDir,
-        views: createViews(search.viewsDir),
+        views: createViews(search.viewsDir, search.locales),
       };
     return compiled.views;
   };

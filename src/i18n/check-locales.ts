@@ -8,6 +8,30 @@ export const REFERENCE_LANGUAGE = 'en';
 
 const preview = (message: Message) => (isPlural(message) ? message.other : message);
 
+/** A plural where English has one text, or one text where English has plural forms. */
+function shapeProblem(text: Message, expected: Message): string | undefined {
+  if (isPlural(expected) && !isPlural(text))
+    return 'Expected one form per count (one, other...), as the English text has: it is said of a {count}';
+  if (!isPlural(expected) && isPlural(text))
+    return 'Expected one text, as the English one: it is not said of a count';
+  return undefined;
+}
+
+/** A value the text cannot be given, or one the English text shows that the translation drops. */
+function placeholderProblem(text: Message, expected: Message): string | undefined {
+  const allowed = placeholdersOf(expected);
+  const used = placeholdersOf(text);
+  const unknown = [...used].find((name) => !allowed.has(name));
+  if (unknown !== undefined) {
+    const names = allowed.size ? [...allowed].map((n) => `{${n}}`).join(', ') : 'none';
+    return `Unknown placeholder {${unknown}}: this text can use ${names}`;
+  }
+  const dropped = [...allowed].find((name) => !used.has(name));
+  if (dropped !== undefined)
+    return `Missing placeholder {${dropped}}: the English text shows it ("${preview(expected)}")`;
+  return undefined;
+}
+
 function keyProblems({ locale, locate }: ParsedLocale, reference: Locale): ContentProblem[] {
   const at = (key: string) => locate(key.split('.'), 'key');
   const problems: ContentProblem[] = [];
@@ -25,13 +49,9 @@ function keyProblems({ locale, locate }: ParsedLocale, reference: Locale): Conte
       problems.push(errorAt(locale.file, key, message, at(key)));
       continue;
     }
-    const allowed = placeholdersOf(expected);
-    const unknown = [...placeholdersOf(text)].filter((name) => !allowed.has(name));
-    if (unknown.length > 0) {
-      const names = allowed.size ? [...allowed].map((n) => `{${n}}`).join(', ') : 'none';
-      const message = `Unknown placeholder {${unknown[0]}}: this text can use ${names}`;
-      problems.push(errorAt(locale.file, key, message, locate(key.split('.'))));
-    }
+    const shape = shapeProblem(text, expected);
+    const message = shape ?? placeholderProblem(text, expected);
+    if (message) problems.push(errorAt(locale.file, key, message, locate(key.split('.'))));
   }
   return problems;
 }

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../content/calendar-date.js';
 import { isPlural, type Locale } from './messages.js';
+import { REFERENCE_LANGUAGE } from './check-locales.js';
 import { localeFor } from './read-locales.js';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -11,6 +12,11 @@ export interface Translator {
   readonly locale: Locale;
   /** The text under `key`, its `{name}`s filled from `params`; a plural by `params.count`. */
   readonly t: (key: string, params?: MessageParams) => string;
+  /**
+   * The text before and after `{name}` in the text under `key`: where a template puts a link,
+   * so that a translation can move the link within its sentence.
+   */
+  readonly around: (key: string, name: string, params?: MessageParams) => [string, string];
   readonly number: (value: number) => string;
   /** 70 -> "70%" (en), "70 %" (fr). */
   readonly percent: (value: number) => string;
@@ -20,48 +26,67 @@ export interface Translator {
   readonly duration: (minutes: number) => string;
 }
 
+function lazy<Value>(make: () => Value): () => Value {
+  let made: Value | undefined;
+  return () => (made ??= make());
+}
+
 // A bare "en" would be formatted as en-US anyway; saying so keeps dates the same on every ICU.
 const intlLocale = (lang: string) => (lang === 'en' ? 'en-US' : lang);
+
+/** A language's Intl formatters, each made when first used: a Markdown body needs one or two. */
+function formattersOf(lang: string) {
+  const intl = intlLocale(lang);
+  const unit = (name: 'hour' | 'minute') =>
+    lazy(() => new Intl.NumberFormat(intl, { style: 'unit', unit: name, unitDisplay: 'long' }));
+  return {
+    plurals: lazy(() => new Intl.PluralRules(intl)),
+    numbers: lazy(() => new Intl.NumberFormat(intl)),
+    percents: lazy(() => new Intl.NumberFormat(intl, { style: 'percent' })),
+    dates: lazy(() => new Intl.DateTimeFormat(intl, { dateStyle: 'short', timeZone: 'UTC' })),
+    hours: unit('hour'),
+    minutes: unit('minute'),
+  };
+}
 
 /**
  * The translator of one page language. Intl's formatters cost far more to make than to use:
  * each is made once here, and a translator is made once per language per build.
  */
 export function createTranslator(locale: Locale, lang: string = locale.code): Translator {
-  const intl = intlLocale(lang);
-  const plurals = new Intl.PluralRules(intl);
-  const numbers = new Intl.NumberFormat(intl);
-  const percents = new Intl.NumberFormat(intl, { style: 'percent' });
-  const dates = new Intl.DateTimeFormat(intl, { dateStyle: 'short', timeZone: 'UTC' });
-  const unit = (name: 'hour' | 'minute') =>
-    new Intl.NumberFormat(intl, { style: 'unit', unit: name, unitDisplay: 'long' });
-  const hours = unit('hour');
-  const minutesFormat = unit('minute');
+  const { plurals, numbers, percents, dates, hours, minutes: minutesFormat } = formattersOf(lang);
   const fill = (text: string, params: MessageParams) =>
     text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       if (value === undefined) return whole;
-      return typeof value === 'number' ? numbers.format(value) : value;
+      return typeof value === 'number' ? numbers().format(value) : value;
     });
+  const t = (key: string, params: MessageParams = {}): string => {
+    const message = locale.messages[key];
+    if (message === undefined) return key;
+    if (!isPlural(message)) return fill(message, params);
+    // Without a count, the general form, as the browser's lecternText chooses.
+    const count = params['count'];
+    const form = count === undefined ? 'other' : plurals().select(Number(count));
+    return fill(message[form] ?? message.other, params);
+  };
   return {
     lang,
     locale,
-    t(key, params = {}) {
-      const message = locale.messages[key];
-      if (message === undefined) return key;
-      if (!isPlural(message)) return fill(message, params);
-      const count = Number(params['count'] ?? 0);
-      return fill(message[plurals.select(count)] ?? message.other, params);
+    t,
+    around: (key, name, params = {}) => {
+      const [before = '', ...after] = t(key, params).split(`{${name}}`);
+      return [before, after.join(`{${name}}`)];
     },
-    number: (value) => numbers.format(value),
-    percent: (value) => percents.format(value / 100),
-    date: (date) => dates.format(new Date(Date.UTC(date.year, date.month - 1, date.day))),
+    number: (value) => numbers().format(value),
+    percent: (value) => percents().format(value / 100),
+    date: (date) => dates().format(new Date(Date.UTC(date.year, date.month - 1, date.day))),
     duration(total) {
       const whole = Math.floor(total / 60);
       const rest = total % 60;
       const said = [
-        ...(whole ? [hours.format(whole)] : []),
-        ...(rest ? [minutesFormat.format(rest)] : []),
+        ...(whole ? [hours().format(whole)] : []),
+        ...(rest ? [minutesFormat().format(rest)] : []),
       ];
       return said.join(' ');
     },
@@ -78,7 +103,12 @@ export function translators(locales: readonly Locale[]): (lang: string) => Trans
     let translator = made.get(lang);
     if (!translator) {
       const locale = localeFor(locales, lang) ??
-        localeFor(locales, 'en') ?? { code: lang, file: '', name: lang, messages: {} };
+        localeFor(locales, REFERENCE_LANGUAGE) ?? {
+          code: lang,
+          file: '',
+          name: lang,
+          messages: {},
+        };
       translator = createTranslator(locale, lang);
       made.set(lang, translator);
     }

@@ -75,6 +75,7 @@ function resultOf(hit: SearchHit, document: SearchDocument, tr: Translator): Sea
     context: document.kind === 'course' ? tr.t('search.contextCourse') : where,
     heading: best?.heading,
     excerpt: excerpt(text, terms),
+    lang: document.language === tr.lang ? undefined : document.language,
   };
 }
 
@@ -150,8 +151,10 @@ export function searchPage(
  * every language, and a learner on /fr/search/ reads French results before the others.
  */
 export function ownLanguageFirst(hits: readonly SearchHit[], home: string): SearchHit[] {
-  const own = hits.filter((hit) => homeOf(hit.url) === home);
-  return own.length === hits.length ? [...hits] : [...own, ...hits.filter((h) => !own.includes(h))];
+  const own: SearchHit[] = [];
+  const others: SearchHit[] = [];
+  for (const hit of hits) (homeOf(hit.url) === home ? own : others).push(hit);
+  return [...own, ...others];
 }
 
 /**
@@ -187,5 +190,10 @@ export function searchResultsPage(
   };
   const said = page > 1 ? tr.t('search.pageOf', { page, pages }) : '';
   const title = `${query.text}${said ? ` (${said})` : ''} - ${base.layout.title}`;
-  return { ...base, layout: { ...base.layout, title }, main };
+  // The switcher asks the other language's search page the same question.
+  const languages = base.layout.languages.map((language) => ({
+    ...language,
+    url: pageLink(query.text, 1, language.url),
+  }));
+  return { ...base, layout: { ...base.layout, title, languages }, main };
 }

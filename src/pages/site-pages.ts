@@ -1,7 +1,8 @@
 import type { Chapter, Course, Cta, Picture, Site, SiteText } from '../content/model.js';
 import type { ContentScript } from '../markdown/markdown-env.js';
 import { latestDate } from '../content/calendar-date.js';
-import { certificateUrl, searchUrlOf } from '../content/urls.js';
+import { certificateUrl, searchUrlOf, statusPageUrl } from '../content/urls.js';
+import { DIFFICULTY_KEYS } from './format.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 import {
@@ -79,10 +80,9 @@ interface CourseShared {
 }
 
 function facts(course: Course, tr: Translator): FactsModel {
-  const difficulties = { easy: 'facts.easy', medium: 'facts.medium', hard: 'facts.hard' } as const;
   return {
     duration: tr.duration(course.durationMinutes),
-    difficulty: tr.t(difficulties[course.difficulty]),
+    difficulty: tr.t(DIFFICULTY_KEYS[course.difficulty]),
     difficultyLevel: DIFFICULTY_LEVELS[course.difficulty],
     free: course.free,
     updatedIso: course.updated.iso,
@@ -168,7 +168,7 @@ function versionsOf(language: PageLanguage, url: string | undefined): readonly P
   return url === undefined ? [] : (language.translations.get(url) ?? []);
 }
 
-/** `<link rel="alternate" hreflang>` for an indexed page with translations, x-default first. */
+/** `<link rel="alternate" hreflang>` for an indexed page with translations, x-default last. */
 function alternates(
   site: Site,
   language: PageLanguage,
@@ -188,6 +188,7 @@ function alternates(
 function languageLinks(language: PageLanguage, page: LayoutInput): LanguageLinkModel[] {
   return versionsOf(language, page.versionsOf ?? page.url).map((version) => ({
     lang: version.language,
+    code: version.language.toUpperCase(),
     url: version.url,
     label: language.names.get(version.language) ?? version.language,
     current: version.language === language.tr.lang,
@@ -476,7 +477,7 @@ export function statusPage(
     ],
   };
   return {
-    url: `${text.home}${status}.html`,
+    url: statusPageUrl(status, text.home),
     status,
     layout: layout(site, language, context, {
       title: tr.t('status.title', { heading, site: text.title }),

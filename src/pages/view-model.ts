@@ -45,6 +45,8 @@ export interface AlternateModel {
 /** One language in the switcher, named in its own language. */
 export interface LanguageLinkModel {
   readonly lang: string;
+  /** What the switcher shows where the header is tight: `EN`, `FR-CA`. */
+  readonly code: string;
   readonly url: string;
   readonly label: string;
   readonly current: boolean;
@@ -262,6 +264,8 @@ export interface SearchResultModel {
   readonly context: string;
   readonly heading: string | undefined;
   readonly excerpt: readonly ExcerptSegment[];
+  /** The page's language, where it is not the search page's: screen readers switch voice. */
+  readonly lang: string | undefined;
 }
 
 export interface SearchPageModel {

@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
 import type { Page } from '../pages/view-model.js';
 import type { Locale } from '../i18n/messages.js';
-import { parseLocale } from '../i18n/parse-locale.js';
-import { LOCALES_FOLDER } from '../i18n/read-locales.js';
 import { translators, type Translator } from '../i18n/translator.js';
 
 export interface Views {
@@ -17,29 +15,10 @@ export interface Views {
 type Template = (data: object) => string;
 
 /**
- * The locales beside the templates, read as the templates are: whether they are complete is the
- * pipeline's check (readLocales); a page of a language without one speaks English.
- */
-function readViewLocales(viewsDir: string): Locale[] {
-  const folder = path.join(viewsDir, LOCALES_FOLDER);
-  let names: string[] = [];
-  try {
-    names = readdirSync(folder).filter((name) => name.endsWith('.yaml'));
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const code = name.slice(0, -'.yaml'.length);
-    const parsed = parseLocale(name, code, readFileSync(path.join(folder, name), 'utf8'));
-    return parsed.value ? [parsed.value.locale] : [];
-  });
-}
-
-/**
  * Compiles the layout and page templates once. EJS caches compiled includes in its own module
  * cache; it is cleared here so that a renderer made after an edit (development) sees new partials.
  */
-export function createViews(viewsDir: string): Views {
+export function createViews(viewsDir: string, locales: readonly Locale[]): Views {
   ejs.clearCache();
   const shorten = templateErrorMessage(path.dirname(viewsDir));
   const compile = (name: string): Template => {
@@ -56,7 +35,9 @@ export function createViews(viewsDir: string): Views {
     }
   };
   const layout = compile('layout');
-  const translatorOf = translators(readViewLocales(viewsDir));
+  // The site's own locales, read once by the pipeline: the templates' words and the view
+  // models' are the same version.
+  const translatorOf = translators(locales);
   const templates = new Map<string, Template>();
   const template = (name: string): Template => {
     let compiled = templates.get(name);
@@ -71,9 +52,14 @@ export function createViews(viewsDir: string): Views {
     render(page) {
       try {
         // Every template and partial reads its words through `t`, in the page's language.
-        const { t } = translatorOf(page.layout.lang);
-        const body = template(page.main.template)({ page: page.main, layout: page.layout, t });
-        return layout({ layout: page.layout, body, t });
+        const { t, around } = translatorOf(page.layout.lang);
+        const words = { t, around };
+        const body = template(page.main.template)({
+          page: page.main,
+          layout: page.layout,
+          ...words,
+        });
+        return layout({ layout: page.layout, body, ...words });
       } catch (error) {
         if (error instanceof TemplateError) throw error;
         throw new TemplateError(

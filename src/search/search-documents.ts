@@ -8,6 +8,8 @@ export interface SearchDocument {
   /** The page's URL: the document's id. */
   readonly url: string;
   readonly kind: 'course' | 'chapter';
+  /** The course's language: a result in another language than its page's says so (lang). */
+  readonly language: string;
   readonly title: string;
   /** The course a chapter belongs to (undefined for a course). */
   readonly course: string | undefined;
@@ -21,7 +23,10 @@ export interface SearchDocument {
  * The documents last made from each Course object: the assemble stage gives back the same
  * Course while none of its files changed, so a save makes the documents of one course again.
  */
-export type DocumentsMemo = WeakMap<Course, readonly SearchDocument[]>;
+export type DocumentsMemo = WeakMap<
+  Course,
+  { readonly text: string; readonly documents: readonly SearchDocument[] }
+>;
 
 function partSections(part: Part, tr: Translator): TextSection[] {
   const heading = `${partLabel(part, tr)} · ${part.title}`;
@@ -34,6 +39,7 @@ function courseDocument(course: Course, tr: Translator): SearchDocument {
   return {
     url: course.url,
     kind: 'course',
+    language: course.language,
     title: course.title,
     course: undefined,
     // The course page shows each part's title, description and text: search finds them there.
@@ -50,6 +56,7 @@ function chapterDocument(course: Course, chapter: Chapter, tr: Translator): Sear
   return {
     url: chapter.url,
     kind: 'chapter',
+    language: course.language,
     title: chapter.title,
     course: course.title,
     part: part && `${partLabel(part, tr)} · ${part.title}`,
@@ -60,16 +67,19 @@ function chapterDocument(course: Course, chapter: Chapter, tr: Translator): Sear
 /** Every page search finds, in site order: each course, then its chapters. */
 export function searchDocuments(site: Site, memo: DocumentsMemo = new WeakMap()) {
   const translatorOf = translators(site.locales);
+  // Documents name a chapter's part in the course's language ("Partie 2"): a locale edit that
+  // renames parts leaves the Course as it was, but not its documents.
+  const textOf = (tr: Translator) => JSON.stringify(tr.locale.messages['course.part'] ?? '');
   return site.courses.flatMap((course) => {
-    let documents = memo.get(course);
-    if (!documents) {
-      const tr = translatorOf(course.language);
-      documents = [
-        courseDocument(course, tr),
-        ...course.chapters.map((c) => chapterDocument(course, c, tr)),
-      ];
-      memo.set(course, documents);
-    }
+    const tr = translatorOf(course.language);
+    const text = textOf(tr);
+    const kept = memo.get(course);
+    if (kept?.text === text) return kept.documents;
+    const documents = [
+      courseDocument(course, tr),
+      ...course.chapters.map((c) => chapterDocument(course, c, tr)),
+    ];
+    memo.set(course, { text, documents });
     return documents;
   });
 }

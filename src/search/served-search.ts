@@ -1,4 +1,5 @@
 import type { Page } from '../pages/view-model.js';
+import type { Locale } from '../i18n/messages.js';
 import type { SearchDocument } from './search-documents.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -15,8 +16,10 @@ export interface ServedSearch {
   /** Each language's search page before any query, by its URL's order: `/search/`, `/fr/search/`. */
   readonly pages: readonly Page[];
   readonly viewsDir: string;
-  /** Changes when a template does: the handler then compiles them again. */
+  /** Changes when a template or a locale does: the handler then compiles them again. */
   readonly templatesKey: string;
+  /** The site's interface text, which the templates read. */
+  readonly locales: readonly Locale[];
   readonly index?: SearchIndex;
   /** The index as MiniSearch serialises it, in a snapshot: loading it is faster than indexing. */
   readonly serialized?: string;

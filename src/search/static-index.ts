@@ -60,8 +60,8 @@ function termFiles(entries: AsPlainObject['index']) {
 
 /** What a result shows of a page, without the parts of the model only the server needs. */
 function pageFile(document: SearchDocument): StaticIndexFile {
-  const { url, kind, title, course, part, sections } = document;
-  const body = JSON.stringify({ url, kind, title, course, part, sections });
+  const { url, kind, language, title, course, part, sections } = document;
+  const body = JSON.stringify({ url, kind, language, title, course, part, sections });
   return { url: pageFileUrl(url), body, immutable: false };
 }
 

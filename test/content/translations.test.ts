@@ -9,6 +9,7 @@ const withKey = (markdown: string, lines: string) =>
 function translatedFiles(): Record<string, string> {
   return {
     ...validFiles(),
+    'site.yaml': `${SITE_YAML}languages:\n  fr:\n    title: Académie de test\n    description: Un site pour les tests.\n`,
     'courses/a-course/course.md': withKey(COURSE_MD, 'translationKey: a-course'),
     'courses/a-course/02-second.md': CHAPTER_MD.replace('First chapter', 'Second chapter'),
     'courses/un-cours/course.md': withKey(
@@ -43,7 +44,8 @@ describe('courses in several languages', () => {
   fr:
     title: Académie de test
 `;
-    const { site } = await loadFiles(files);
+    const { site, warnings } = await loadFiles(files);
+    expect(warnings).toHaveLength(1);
     expect(site.languages[1]).toEqual({
       language: 'fr',
       home: '/fr/',
@@ -56,6 +58,8 @@ describe('courses in several languages', () => {
     const files = translatedFiles();
     files['site.yaml'] = `${SITE_YAML}languages:
   fr:
+    title: Académie de test
+    description: Un site pour les tests.
     ctas:
       diploma:
         title: Obtenez un diplôme
@@ -95,7 +99,8 @@ describe('translation problems', () => {
     const files = validFiles();
     files['courses/a-course/course.md'] = withKey(COURSE_MD, 'language: de');
     expect(await problemsOf(files)).toEqual([
-      'content/courses/a-course/course.md:8:11  language  No interface text in "de": add views/locales/de.yaml (there are: en, fr)',
+      'content/courses/a-course/course.md:8:11  language  No interface text in "de": add views/locales/de.yaml, or fix its errors if it has some (there are: en, fr)',
+      'content/site.yaml:1:1  languages  warning: Courses are in "de", but site.yaml gives no title nor description in it under languages.de: its pages show the site\'s own',
     ]);
   });
 
@@ -106,6 +111,40 @@ describe('translation problems', () => {
     files['courses/a-course/01-first.md'] = withKey(CHAPTER_MD, 'translationKey: same');
     expect(await problemsOf(files)).toEqual([
       'content/courses/un-cours/02-second.md:4:17  translationKey  Another chapter of this course has translationKey "same": each pairs one chapter',
+    ]);
+  });
+
+  it('warn of a chapter’s translationKey in a course that names no translation', async () => {
+    const files = validFiles();
+    files['courses/a-course/01-first.md'] = withKey(CHAPTER_MD, 'translationKey: intro');
+    expect(await problemsOf(files)).toEqual([
+      'content/courses/a-course/01-first.md:4:17  translationKey  warning: This pairs the chapter with a translation only once its course.md gives a translationKey too',
+    ]);
+  });
+
+  it('warn of a language whose pages would show the site’s own title and description', async () => {
+    const files = translatedFiles();
+    files['site.yaml'] = `${SITE_YAML}languages:\n  fr:\n    title: Académie de test\n`;
+    expect(await problemsOf(files)).toEqual([
+      'content/site.yaml:15:3  languages  warning: Courses are in "fr", but site.yaml gives no description in it under languages.fr: its pages show the site\'s own',
+    ]);
+  });
+
+  it('name a call to action a language translates but the site does not have', async () => {
+    const files = translatedFiles();
+    files['site.yaml'] = `${SITE_YAML}languages:
+  fr:
+    title: Académie de test
+    description: Un site pour les tests.
+    ctas:
+      newsletter:
+        title: Recevez la lettre
+        link:
+          text: S’inscrire
+          href: https://org.example/fr/lettre
+`;
+    expect(await problemsOf(files)).toEqual([
+      'content/site.yaml:19:7  languages.fr.ctas.newsletter  No call to action named "newsletter" under the site\'s own ctas: a language translates those, by the same names',
     ]);
   });
 

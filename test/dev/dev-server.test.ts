@@ -1,11 +1,12 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.js';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
 import { EVENTS_URL, MAX_CLIENTS } from '../../src/dev/live-reload.js';
 import { send } from '../support/http-client.js';
-import { CHAPTER_MD, contentFolder, validFiles } from '../support/content-fixture.js';
+import { CHAPTER_MD, COURSE_MD, contentFolder, validFiles } from '../support/content-fixture.js';
 import { ROOT } from '../support/fixture-site.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -13,12 +14,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function devServerOn(files: Record<string, string>) {
+async function devServerOn(files: Record<string, string>, viewsDir = path.join(ROOT, 'views')) {
   const folder = await contentFolder(files);
   const logs: string[] = [];
   const server = await startDevServer({
     contentDir: folder.dir,
-    viewsDir: path.join(ROOT, 'views'),
+    viewsDir,
     publicDir: path.join(ROOT, 'public'),
     siteUrl: undefined,
     fallbackSiteUrl: 'http://localhost',
@@ -101,6 +102,55 @@ describe('the development server', () => {
     expect(fixed.text).toContain('Fixed text.');
     expect(fixed.text).not.toContain('dev-panel');
     expect(logs.at(-1)).toMatch(/^✓ Fixed\. Built \d+ pages/);
+  });
+
+  it('speaks a saved locale at once, on the pages and in search, and keeps the last good one whole', async () => {
+    // The project's views, copied so that the test can edit a locale file.
+    const views = await mkdtemp(path.join(os.tmpdir(), 'lectern-views-'));
+    cleanups.push(() => rm(views, { recursive: true, force: true }));
+    await cp(path.join(ROOT, 'views'), views, { recursive: true });
+    const { server } = await devServerOn(
+      {
+        ...validFiles(),
+        'courses/un-cours/course.md': COURSE_MD.replace(
+          'title: A course',
+          'title: Un cours',
+        ).replace('\n---\n', '\nlanguage: fr\n---\n'),
+        'courses/un-cours/01-les-bases/part.md': '---\ntitle: Les bases\n---\n',
+        'courses/un-cours/01-les-bases/01-premier.md': CHAPTER_MD.replace(
+          'Some text.',
+          'Un ornithorynque.',
+        ),
+      },
+      views,
+    );
+    const french = path.join(views, 'locales/fr.yaml');
+    const source = await readFile(french, 'utf8');
+    const course = '/fr/courses/un-cours/';
+    expect((await get(server, course)).text).toContain('Commencer le cours');
+    expect((await get(server, '/fr/search/?q=ornithorynque')).text).toContain(
+      'Partie 1 · Les bases',
+    );
+
+    const edited = source
+      .replace('start: Commencer le cours', 'start: Lancez-vous')
+      .replace("part: 'Partie {number}'", "part: 'Section {number}'");
+    expect(edited).not.toBe(source);
+    await save(server, french, edited);
+    const page = (await get(server, course)).text;
+    expect(page).toContain('Lancez-vous');
+    expect(page).toContain('Section 1');
+    expect((await get(server, '/fr/search/?q=ornithorynque')).text).toContain(
+      'Section 1 · Les bases',
+    );
+
+    await save(server, french, `${edited}\n  broken: [\n`);
+    const kept = (await get(server, course)).text;
+    expect(kept).toContain('class="dev-panel"');
+    expect(kept).toContain('locales/fr.yaml');
+    // The last good site, in the last good words: the view models' and the templates' alike.
+    expect(kept).toContain('Lancez-vous');
+    expect(kept).toContain('Contenu du cours');
   });
 
   it('adds and deletes chapters, and adds courses, without a restart', async () => {

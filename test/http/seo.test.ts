@@ -72,7 +72,9 @@ function visibleFacts(page: string) {
     duration: facts[0]?.[1],
     difficulty: facts[1]?.[1],
     updated: attribute(page, /<p class="fact-updated">.*?<time datetime="([^"]+)">/),
-    free: page.includes('class="fact-free"'),
+    free: /class="fact-free">.*?(Free online content available in this course\.|Ce cours est visible gratuitement en ligne\.)/.test(
+      page,
+    ),
   };
 }
 
@@ -135,9 +137,9 @@ describe('the head of every page', () => {
       const page = html(url);
       expect(canonicalOf(page), url).toBe(SITE_URL + url);
       expect(descriptionOf(page)?.length, url).toBeGreaterThan(20);
-      expect(textOf(page, /<title>/, '</title>'), url).toMatch(
-        / - Lectern Academy$|^Lectern Academy$/,
-      );
+      // Each language's pages end their title with the site's name in that language.
+      const site = homeOf(url) === '/fr/' ? 'Académie Lectern' : 'Lectern Academy';
+      expect(textOf(page, /<title>/, '</title>'), url).toMatch(new RegExp(` - ${site}$|^${site}$`));
     }
   });
 
@@ -153,7 +155,8 @@ describe('the head of every page', () => {
       expect(metaContent(page, 'og:url'), url).toBe(SITE_URL + url);
       const type = pageKind(url) === 'catalog' ? 'website' : 'article';
       expect(metaContent(page, 'og:type'), url).toBe(type);
-      expect(metaContent(page, 'og:site_name'), url).toBe('Lectern Academy');
+      const site = homeOf(url) === '/fr/' ? 'Académie Lectern' : 'Lectern Academy';
+      expect(metaContent(page, 'og:site_name'), url).toBe(site);
       expect(metaContent(page, 'og:locale'), url).toBe(homeOf(url) === '/fr/' ? 'fr_FR' : 'en_US');
       expect(metaContent(page, 'og:description'), url).toBe(descriptionOf(page));
       expect(metaContent(page, 'twitter:card'), url).toBe('summary_large_image');

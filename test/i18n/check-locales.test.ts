@@ -1,4 +1,8 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readLocales } from '../../src/i18n/read-locales.js';
 import { formatProblem } from '../../src/content/content-problem.js';
 import { checkLocales } from '../../src/i18n/check-locales.js';
 import { parseLocale } from '../../src/i18n/parse-locale.js';
@@ -24,6 +28,24 @@ function problemsOf(french: string, english: string = ENGLISH): string[] {
     ...checkLocales(parsed, 'views/locales'),
   ].map(formatProblem);
 }
+
+describe('the locales folder', () => {
+  it('names a file that is not named by a language code', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'lectern-locales-'));
+    try {
+      await mkdir(path.join(dir, 'locales'));
+      await writeFile(path.join(dir, 'locales/en.yaml'), ENGLISH);
+      await writeFile(path.join(dir, 'locales/french.yaml'), 'name: Français\n');
+      const { value, problems } = await readLocales(dir, 'views/locales');
+      expect(value.map((locale) => locale.code)).toEqual(['en']);
+      expect(problems.map(formatProblem)).toEqual([
+        'views/locales/french.yaml:1:1  file  Locale files are named by their language code, e.g. fr.yaml or fr-CA.yaml',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('a locale file', () => {
   it('with every English key, and only those, has no problem', () => {
@@ -92,6 +114,63 @@ certificate:
 `;
     expect(problemsOf(french)).toContain(
       'views/locales/fr.yaml:4:3  course.chapters  Expected one form per count, keyed by zero, one, two, few, many, other (always with other)',
+    );
+  });
+
+  it('says when a translation drops a value the English text shows', () => {
+    const french = `name: Français
+course:
+  start: Commencer le cours
+  chapters:
+    one: un chapitre
+    other: des chapitres
+certificate:
+  disclaimer: "Il n’est pas vérifié par {organization}."
+`;
+    expect(problemsOf(french)).toEqual([
+      'views/locales/fr.yaml:5:5  course.chapters  Missing placeholder {count}: the English text shows it ("{count} chapters")',
+    ]);
+  });
+
+  it('keeps the shape of the English text: plural forms, or one text', () => {
+    const french = `name: Français
+course:
+  start:
+    one: Commencer le cours
+    other: Commencer les cours
+  chapters: "{count} chapitres"
+certificate:
+  disclaimer: "Il n’est pas vérifié par {organization}."
+`;
+    expect(problemsOf(french)).toEqual([
+      'views/locales/fr.yaml:4:5  course.start  Expected one text, as the English one: it is not said of a count',
+      'views/locales/fr.yaml:6:13  course.chapters  Expected one form per count (one, other...), as the English text has: it is said of a {count}',
+    ]);
+  });
+
+  it('names a key with no English counterpart nearby, and a text that takes no value', () => {
+    const french = `name: Français
+course:
+  start: "Commencer {maintenant}"
+  chapters:
+    other: "{count} chapitres"
+  unheardOfGroup: Ailleurs
+certificate:
+  disclaimer: "Il n’est pas vérifié par {organization}."
+`;
+    expect(problemsOf(french)).toEqual([
+      'views/locales/fr.yaml:3:10  course.start  Unknown placeholder {maintenant}: this text can use none',
+      'views/locales/fr.yaml:6:3  course.unheardOfGroup  Unknown key "course.unheardOfGroup": the English file has no such text',
+    ]);
+  });
+
+  it('is text or keys under a name, nothing else', () => {
+    const french = ENGLISH.replace('name: English', 'name: Français').replace(
+      '  start: Start the course',
+      '  start: [Commencer, le cours]',
+    );
+    expect(problemsOf(french)).toContain(
+      'views/locales/fr.yaml:3:10  course.start  Expected a text, or keys under it (a plural is a map of one, other...)',
     );
   });
 

@@ -21,12 +21,13 @@ async function filesUnder(folder: string, extension: string): Promise<string[]> 
  */
 async function usedKeys(groups: readonly string[]): Promise<Map<string, string>> {
   const used = new Map<string, string>();
+  const keyLike = new RegExp(`['\`]((?:${groups.join('|')})\\.[\\w.]*\\w)['\`]`, 'g');
   const templates = await filesUnder('views', '.ejs');
   for (const file of templates) {
     const source = await readFile(path.join(ROOT, file), 'utf8');
-    for (const match of source.matchAll(/\bt\('([^']+)'/g)) used.set(match[1]!, file);
+    for (const match of source.matchAll(/\b(?:t|around)\('([^']+)'/g)) used.set(match[1]!, file);
+    for (const match of source.matchAll(keyLike)) used.set(match[1]!, file);
   }
-  const keyLike = new RegExp(`['\`]((?:${groups.join('|')})\\.[\\w.]*\\w)['\`]`, 'g');
   const code = [...(await filesUnder('src', '.ts')), ...(await filesUnder('public/js', '.js'))];
   for (const file of code) {
     const source = await readFile(path.join(ROOT, file), 'utf8');

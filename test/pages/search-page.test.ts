@@ -18,7 +18,7 @@ const translatorOf = translators(projectLocales());
 const base = {
   url: '/search/',
   status: 200,
-  layout: { title: 'Search - Academy', lang: 'en' },
+  layout: { title: 'Search - Academy', lang: 'en', languages: [] },
   main: {
     template: 'search',
     mode: 'server',
@@ -32,6 +32,7 @@ const base = {
 const chapter = (n: number): SearchDocument => ({
   url: `/courses/c/chapter-${n}/`,
   kind: 'chapter',
+  language: 'en',
   title: `Chapter ${n}`,
   course: 'A course',
   sections: [{ id: 'care', heading: 'Care', text: 'We care about it.' }],

@@ -15,8 +15,13 @@ interface FenceMeta {
 
 // highlight.js names these "HTML, XML", "TOML, also INI" or "Plain text": a header names what
 // the block holds, as the editor wrote it.
-// Plain text is named in the page's language (markdown.plainText); the others are names.
+// Plain text and a Python console are named in the page's language; the others are names.
 const PLAIN_TEXT = 'Text';
+const PYTHON_CONSOLE = 'Python console';
+const SAID: Readonly<Record<string, string>> = {
+  [PLAIN_TEXT]: 'markdown.plainText',
+  [PYTHON_CONSOLE]: 'markdown.pythonConsole',
+};
 const LABELS: Readonly<Record<string, string>> = {
   html: 'HTML',
   xhtml: 'XHTML',
@@ -25,8 +30,8 @@ const LABELS: Readonly<Record<string, string>> = {
   toml: 'TOML',
   ini: 'INI',
   php: 'PHP',
-  'python-repl': 'Python console',
-  pycon: 'Python console',
+  'python-repl': PYTHON_CONSOLE,
+  pycon: PYTHON_CONSOLE,
   plaintext: PLAIN_TEXT,
   text: PLAIN_TEXT,
   txt: PLAIN_TEXT,
@@ -84,7 +89,8 @@ function highlighted(token: Token, meta: FenceMeta, escape: (text: string) => st
  */
 function fenceHtml(token: Token, escape: (text: string) => string, env: MarkdownEnv): string {
   const meta = token.meta as FenceMeta;
-  const said = meta.label === PLAIN_TEXT ? env.text('markdown.plainText') : meta.label;
+  const key = SAID[meta.label];
+  const said = key ? env.text(key) : meta.label;
   const language = meta.language ? ` class="language-${escape(meta.language)}"` : '';
   const title = meta.title ? `<span class="code-title">${escape(meta.title)}</span>` : '';
   const label = said ? `<span class="code-language">${escape(said)}</span>` : '';

@@ -46,7 +46,7 @@ function answerHtml(question: QuestionView, r: QuizRenderers): string {
   const right = question.options.filter((option) => option.correct);
   const key = right
     .map((option) => r.inline(option.label))
-    .join(r.text('markdown.answerSeparator'));
+    .join(r.escape(r.text('markdown.answerSeparator')));
   const items = question.options.map(
     (option) =>
       `<li class="${option.correct ? 'is-right' : 'is-wrong'}">` +
