@@ -124,6 +124,11 @@ export interface LayoutInput {
   readonly url?: string;
   /** The URL whose versions the language switcher offers, when it is not `url` (noindex pages). */
   readonly versionsOf?: string;
+  /**
+   * Where the switcher leads when the page has no version in another language, nearest first:
+   * a chapter without a twin offers its course's translation, else the other catalogs.
+   */
+  readonly nearest?: readonly string[];
   readonly noindex?: boolean;
   /** The robots meta of a noindex page, when it is not plain `noindex`. */
   readonly robots?: string;
@@ -186,13 +191,25 @@ function alternates(
 
 /** The language switcher's links: every version of the page, each named in its own language. */
 function languageLinks(language: PageLanguage, page: LayoutInput): LanguageLinkModel[] {
-  return versionsOf(language, page.versionsOf ?? page.url).map((version) => ({
-    lang: version.language,
-    code: version.language.toUpperCase(),
-    url: version.url,
-    label: language.names.get(version.language) ?? version.language,
-    current: version.language === language.tr.lang,
-  }));
+  const own = versionsOf(language, page.versionsOf ?? page.url);
+  const exact = own.length > 0;
+  const versions = exact
+    ? own
+    : ((page.nearest ?? [language.text.home])
+        .map((url) => versionsOf(language, url))
+        .find((found) => found.length > 0) ?? []);
+  return versions.map((version) => {
+    const current = version.language === language.tr.lang;
+    return {
+      lang: version.language,
+      code: version.language.toUpperCase(),
+      // The page's own language is the page itself, even where the others are only near it.
+      url: current && !exact ? (page.url ?? version.url) : version.url,
+      label: language.names.get(version.language) ?? version.language,
+      current,
+      alternate: exact && !current,
+    };
+  });
 }
 
 /** The words the page's browser scripts show, in its language (see public/js/site.js). */
@@ -338,6 +355,7 @@ function chapterPage(
       title: `${chapter.title} - ${course.title} - ${language.text.title}`,
       description: chapter.description ?? course.description,
       url: chapter.url,
+      nearest: [course.url, course.home],
       share: {
         type: 'article',
         title: `${chapter.title} - ${course.title}`,

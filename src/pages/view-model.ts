@@ -50,6 +50,8 @@ export interface LanguageLinkModel {
   readonly url: string;
   readonly label: string;
   readonly current: boolean;
+  /** A version of this very page (rel="alternate"), not only the nearest page in its language. */
+  readonly alternate: boolean;
 }
 
 /** What the browser script needs to show a course's progress (kept in the learner's browser). */

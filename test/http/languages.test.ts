@@ -147,10 +147,16 @@ describe('translations', () => {
     );
   });
 
-  it('are not on a page without versions', () => {
+  it('are not claimed for a page without versions, whose switcher leads to the nearest page', () => {
     const alone = '/courses/teach-code/';
     expect(alternatesOf(html(alone))).toEqual([]);
-    expect(html(alone)).not.toContain('language-switcher');
+    // No French version of this course: the switcher offers the French catalog, not as a version.
+    expect(html(alone)).toContain(
+      '<a href="/fr/" lang="fr" hreflang="fr"><span class="language-code" aria-hidden="true">FR</span>',
+    );
+    expect(html(alone)).toContain(
+      `<a href="${alone}" lang="en" hreflang="en" aria-current="true">`,
+    );
   });
 });
 
