@@ -39,14 +39,25 @@ export interface PageLanguages {
   readonly translations: Translations;
 }
 
-export function pageLanguages(site: Site): PageLanguages {
+/** `images`: each language's share card, but the site's own (see ShareImages.byLanguage). */
+export function pageLanguages(
+  site: Site,
+  images: ReadonlyMap<string, SocialImageModel> = new Map(),
+): PageLanguages {
   const translatorOf = translators(site.locales);
   const translations = translationsOf(site);
   const names = new Map(site.languages.map((text) => [text.language, translatorOf(text.language).locale.name]));
   const languages = new Map(
     site.languages.map((text) => [
       text.language,
-      { text, tr: translatorOf(text.language), translations, names, browserTexts: new Map() },
+      {
+        text,
+        tr: translatorOf(text.language),
+        translations,
+        names,
+        browserTexts: new Map(),
+        shareImage: images.get(text.language),
+      },
     ]),
   );
   return {

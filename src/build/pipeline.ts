@@ -357,7 +357,7 @@ async function renderSite(context: PipelineContext, site: Site, extras: RenderEx
     draw: cardDrawer(context),
   });
   const pagesContext = pageContext(publicAssets, siteUrl, devScripts, extras.notices ?? []);
-  const languages = pageLanguages(site);
+  const languages = pageLanguages(site, shareImages.byLanguage);
   const keyed = await timed(context, 'pages', () =>
     pagesStage({
       site,

@@ -27,6 +27,11 @@ export interface ShareStageInput {
 export interface ShareImages {
   /** The picture each course's pages offer when shared, by course slug. */
   readonly byCourse: ReadonlyMap<string, SocialImageModel>;
+  /**
+   * The picture the other pages of a language offer (its catalog, its search), for each
+   * language but the site's own, whose picture is public/images/social-card.png.
+   */
+  readonly byLanguage: ReadonlyMap<string, SocialImageModel>;
   /** The drawn cards: their URLs are known at once, their bytes once drawn. */
   readonly assets: Promise<readonly ShareAsset[]>;
 }
@@ -47,22 +52,38 @@ interface Card {
   readonly svg: string;
 }
 
-function planCard(input: ShareStageInput, course: Course, tr: Translator) {
-  const facts = factsLine(course, tr);
-  const { themeColor } = input.site;
-  const title =
-    input.site.languages.find((text) => text.language === course.language)?.title ??
-    input.site.title;
-  const svg = shareCardSvg({ siteTitle: title, title: course.title, facts, themeColor });
+/** A card's SVG, its URL from its hash (`/assets/share/<name>.<hash>.png`) and how pages show it. */
+function planned(input: ShareStageInput, name: string, svg: string, alt: string) {
   const key = createHash('sha1').update(svg).digest('hex');
-  const card: Card = { key, url: `/assets/share/${course.slug}.${key.slice(0, 10)}.png`, svg };
+  const card: Card = { key, url: `/assets/share/${name}.${key.slice(0, 10)}.png`, svg };
   const model: SocialImageModel = {
     url: input.siteUrl + card.url,
     width: SHARE_CARD_WIDTH,
     height: SHARE_CARD_HEIGHT,
-    alt: tr.t('share.courseImage', { course: course.title, site: title, facts }),
+    alt,
   };
   return { card, model };
+}
+
+function siteTitleIn(site: Site, language: string): string {
+  return site.languages.find((text) => text.language === language)?.title ?? site.title;
+}
+
+function planCard(input: ShareStageInput, course: Course, tr: Translator) {
+  const facts = factsLine(course, tr);
+  const { themeColor } = input.site;
+  const siteTitle = siteTitleIn(input.site, course.language);
+  const svg = shareCardSvg({ siteTitle, title: course.title, facts, themeColor });
+  const alt = tr.t('share.courseImage', { course: course.title, site: siteTitle, facts });
+  return planned(input, course.slug, svg, alt);
+}
+
+/** A language's own card: the site's name and its tagline, in that language. */
+function planLanguageCard(input: ShareStageInput, language: string, tr: Translator) {
+  const siteTitle = siteTitleIn(input.site, language);
+  const title = tr.t('share.tagline');
+  const svg = shareCardSvg({ siteTitle, title, facts: '', themeColor: input.site.themeColor });
+  return planned(input, `site-${language.toLowerCase()}`, svg, tr.t('share.siteImage', { site: siteTitle }));
 }
 
 /** The cards' bytes: the memo's, the disk cache's, or drawn now, in batches. */
@@ -106,12 +127,19 @@ export function shareStage(input: ShareStageInput): ShareImages {
       byCourse.set(course.slug, { url: input.siteUrl + image.url, width, height, alt });
       continue;
     }
-    const planned = planCard(input, course, translatorOf(course.language));
-    byCourse.set(course.slug, planned.model);
-    cards.push(planned.card);
+    const plan = planCard(input, course, translatorOf(course.language));
+    byCourse.set(course.slug, plan.model);
+    cards.push(plan.card);
+  }
+  const byLanguage = new Map<string, SocialImageModel>();
+  for (const { language } of input.site.languages) {
+    if (language === input.site.language) continue;
+    const plan = planLanguageCard(input, language, translatorOf(language));
+    byLanguage.set(language, plan.model);
+    cards.push(plan.card);
   }
   const assets = drawCards(input, cards);
   // Awaited after the pages are laid out: a failure must not count as unhandled meanwhile.
   assets.catch(() => undefined);
-  return { byCourse, assets };
+  return { byCourse, byLanguage, assets };
 }

@@ -54,6 +54,8 @@ export interface PageLanguage {
   readonly names: ReadonlyMap<string, string>;
   /** The browser scripts' words, serialised once per set of scripts (see browserText). */
   readonly browserTexts: Map<string, string>;
+  /** What the language's pages offer when shared, but a course's; the site's picture if none. */
+  readonly shareImage: SocialImageModel | undefined;
 }
 
 /** A browser script of public/js/, by what a page loads: the site's own, and those content needs. */
@@ -159,10 +161,11 @@ function social(
     url: context.siteUrl + page.url,
     siteName: language.text.title,
     locale: ogLocale(language.tr.lang),
-    image: page.share.image ?? {
-      ...context.socialImage,
-      alt: language.tr.t('share.siteImage', { site: language.text.title }),
-    },
+    image: page.share.image ??
+      language.shareImage ?? {
+        ...context.socialImage,
+        alt: language.tr.t('share.siteImage', { site: language.text.title }),
+      },
     alternateLocales: versionsOf(language, page.url)
       .filter((version) => version.language !== language.tr.lang)
       .map((version) => ogLocale(version.language)),

@@ -161,6 +161,18 @@ describe('translations', () => {
 });
 
 describe('a catalog per language', () => {
+  it('is shared with a card in its language', async () => {
+    const image = /<meta property="og:image" content="([^"]+)">/.exec(html('/fr/'))?.[1] ?? '';
+    expect(image).toMatch(new RegExp(`^${SITE_URL}/assets/share/site-fr\\.[0-9a-f]{10}\\.png$`));
+    expect(html('/fr/')).toContain(
+      '<meta property="og:image:alt" content="Académie Lectern\u202f: des cours en ligne courts et clairs">',
+    );
+    const card = await request(listener).get(image.slice(SITE_URL.length)).expect(200);
+    expect(card.headers['content-type']).toBe('image/png');
+    // The site's own language keeps the site's picture.
+    expect(html('/')).toContain('/assets/images/social-card.');
+  });
+
   it('lists the courses of its language, in its language', () => {
     const french = html('/fr/');
     expect(french).toContain('<html lang="fr">');
