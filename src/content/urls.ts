@@ -34,8 +34,10 @@ export function contentAssetUrl(relativePath: string, hash: string): string {
  * language. Its answers depend on `?q=`, so the server makes them per request.
  */
 export function searchUrlOf(home: string): string {
-  return `${home}search/`;
+  return `${home}${SEARCH_SLUG}`;
 }
+
+const SEARCH_SLUG = 'search/';
 
 // A language's home is its code, as languageHome writes it: `/fr/`, `/fr-ca/`.
 const LANGUAGE_HOME = /^\/[a-z]{2,3}(?:-[a-z]{2})?\//;
@@ -45,8 +47,9 @@ export function homeOf(path: string): string {
   return LANGUAGE_HOME.exec(path)?.[0] ?? catalogUrl;
 }
 
+/** Asked of every request (see lookupPrepared): the suffix first, the language's home after. */
 export function isSearchUrl(path: string): boolean {
-  return path === searchUrlOf(homeOf(path));
+  return path.endsWith(SEARCH_SLUG) && path === searchUrlOf(homeOf(path));
 }
 
 /** Where an error page of a language is kept: `/404.html`, `/fr/404.html`. */

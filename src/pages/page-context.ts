@@ -10,7 +10,7 @@ export interface PageContext {
   readonly scriptUrls: readonly string[];
   /** The scripts only pages whose content needs them load (a quiz, a code block). */
   readonly contentScriptUrls: Readonly<Record<ContentScript, string>>;
-  /** The picture every page offers when shared, with an absolute URL. */
-  readonly socialImage: SocialImageModel;
+  /** The picture every page offers when shared, with an absolute URL; pages say what it shows. */
+  readonly socialImage: Omit<SocialImageModel, 'alt'>;
   readonly notices: readonly NoticeModel[];
 }

@@ -4,13 +4,15 @@ import type { PublicAsset } from './public-assets.js';
 
 // A PNG, because social networks do not show SVG; its source is public/images/social-card.svg.
 const SOCIAL_IMAGE = 'images/social-card.png';
-const SOCIAL_IMAGE_ALT = 'Lectern Academy: short, clear online courses';
 
-/** The shared-page picture: absolute URL (networks fetch it from elsewhere) and its real size. */
+/**
+ * The shared-page picture: absolute URL (networks fetch it from elsewhere) and its real size.
+ * What it shows is said by each page, in its language (`share.siteImage`).
+ */
 export function socialImage(
   assets: ReadonlyMap<string, PublicAsset>,
   siteUrl: string,
-): SocialImageModel {
+): Omit<SocialImageModel, 'alt'> {
   const asset = assets.get(SOCIAL_IMAGE);
   const size = asset && imageSize(asset.body, asset.contentType);
   if (!asset || !size) throw new Error(`public/${SOCIAL_IMAGE} is missing or not a PNG`);
@@ -18,6 +20,5 @@ export function socialImage(
     url: siteUrl + asset.url,
     width: size.width,
     height: size.height,
-    alt: SOCIAL_IMAGE_ALT,
   };
 }

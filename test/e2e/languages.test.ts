@@ -1,11 +1,8 @@
 /// <reference lib="dom" />
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { isPlural, type Message, type Messages } from '../../src/i18n/messages.js';
-import { parseLocale } from '../../src/i18n/parse-locale.js';
-import { ROOT } from '../support/fixture-site.js';
+import { translatorIn } from '../support/locales.js';
 import { openPage, useBrowserAndServer } from './browser.js';
 
 const site = useBrowserAndServer();
@@ -18,13 +15,7 @@ const FR_CHAPTER = '/fr/courses/nos-principes/nos-principes/';
 const FR_QUIZ = '/fr/courses/nos-principes/verifiez-vos-acquis/';
 const FR_TITLE = 'Découvrez les principes d’OpenClassrooms';
 
-function messagesOf(code: string): Messages {
-  const file = path.join(ROOT, 'views/locales', `${code}.yaml`);
-  const parsed = parseLocale(file, code, readFileSync(file, 'utf8'));
-  if (!parsed.value || parsed.problems.length > 0)
-    throw new Error(`${file}: ${JSON.stringify(parsed.problems)}`);
-  return parsed.value.locale.messages;
-}
+const messagesOf = (code: string): Messages => translatorIn(code).locale.messages;
 
 /** Spaces of every kind (French puts U+202F before : ; ! ?) as one, and case aside. */
 const normalize = (text: string) =>

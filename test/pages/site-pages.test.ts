@@ -83,7 +83,7 @@ const context: PageContext = {
   iconUrl: '/assets/favicon.1.svg',
   scriptUrls: ['/assets/js/site.1.js'],
   contentScriptUrls: { quiz: '/assets/js/quiz.1.js', 'code-copy': '/assets/js/code-copy.1.js' },
-  socialImage: { url: 'https://courses.example.com/s.png', width: 1200, height: 630, alt: 'A' },
+  socialImage: { url: 'https://courses.example.com/s.png', width: 1200, height: 630 },
   notices: [],
 };
 

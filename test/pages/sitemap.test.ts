@@ -28,7 +28,7 @@ const CONTEXT: PageContext = {
   iconUrl: '/assets/favicon.svg',
   scriptUrls: [],
   contentScriptUrls: { quiz: '/assets/js/quiz.js', 'code-copy': '/assets/js/code-copy.js' },
-  socialImage: { url: `${SITE_URL}/assets/social.png`, width: 1200, height: 630, alt: 'A card' },
+  socialImage: { url: `${SITE_URL}/assets/social.png`, width: 1200, height: 630 },
   notices: [],
 };
 
